@@ -1,0 +1,42 @@
+package org.oversight.core.common;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The core settings. Environment variables: {@code OVERSIGHT_MONGODB_URI},
+ * {@code OVERSIGHT_DATA_DIR}, {@code OVERSIGHT_EMBEDDED_BACKEND},
+ * {@code OVERSIGHT_DEMO_DATA}, {@code OVERSIGHT_TIME_ZONE} (mapped in
+ * {@code application.yml}).
+ *
+ * @param mongodbUri a real MongoDB; blank for the embedded server
+ * @param dataDir where the embedded server keeps its data
+ * @param embeddedBackend {@code h2} (on disk) or {@code memory}
+ * @param demoData load the demo province into an empty database; null means "yes with the
+ * embedded server, no with a real MongoDB"
+ * @param demoScale size of the demo province (1 = a small demo)
+ * @param timeZone the zone of dates and "today"
+ */
+@ConfigurationProperties("oversight")
+public record OversightProperties(String mongodbUri, @DefaultValue("./data") Path dataDir,
+		@DefaultValue("h2") EmbeddedBackend embeddedBackend, Boolean demoData, @DefaultValue("1") int demoScale,
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+
+	public enum EmbeddedBackend {
+
+		H2, MEMORY
+
+	}
+
+	public boolean embedded() {
+		return this.mongodbUri == null || this.mongodbUri.isBlank();
+	}
+
+	public boolean loadDemoData() {
+		return (this.demoData != null) ? this.demoData : embedded();
+	}
+
+}

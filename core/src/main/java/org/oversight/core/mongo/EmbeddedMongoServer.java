@@ -1,0 +1,75 @@
+package org.oversight.core.mongo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+
+import org.oversight.core.common.OversightProperties.EmbeddedBackend;
+
+/**
+ * The embedded MongoDB-compatible server (mongo-java-server) used when no MongoDB is
+ * configured. Listens on a free loopback port; with the H2 backend its data lives in one
+ * MVStore file under the data directory and survives restarts.
+ */
+public final class EmbeddedMongoServer implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+	static final String DATABASE = "oversight";
+
+	private final MongoServer server;
+
+	private final String connectionString;
+
+	private EmbeddedMongoServer(MongoBackend backend, String description) {
+		this.server = new MongoServer(backend);
+		this.server.enableOplog();
+		var address = this.server.bind();
+		this.connectionString = "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE;
+		logger.info("Embedded MongoDB-compatible server ({}) listening on 127.0.0.1:{}", description,
+				address.getPort());
+	}
+
+	public static EmbeddedMongoServer start(EmbeddedBackend backend, Path dataDir) {
+		if (backend == EmbeddedBackend.MEMORY) {
+			return new EmbeddedMongoServer(new MemoryBackend(), "memory backend");
+		}
+		if (dataDir == null) {
+			return new EmbeddedMongoServer(H2Backend.inMemory(), "H2 backend, in memory");
+		}
+		try {
+			Files.createDirectories(dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), ex);
+		}
+		Path file = dataDir.resolve("oversight.mv").toAbsolutePath();
+		return new EmbeddedMongoServer(new H2Backend(file.toString()), "H2 backend, " + file);
+	}
+
+	/** An H2-backed server whose store lives in memory only: what the tests use. */
+	public static EmbeddedMongoServer inMemoryH2() {
+		return new EmbeddedMongoServer(H2Backend.inMemory(), "H2 backend, in memory");
+	}
+
+	public String connectionString() {
+		return this.connectionString;
+	}
+
+	@Override
+	public void destroy() {
+		logger.info("Stopping the embedded MongoDB-compatible server");
+		this.server.shutdown();
+	}
+
+}

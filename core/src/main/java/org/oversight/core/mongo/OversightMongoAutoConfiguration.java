@@ -1,0 +1,106 @@
+package org.oversight.core.mongo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+import com.mongodb.ConnectionString;
+import org.bson.types.Decimal128;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+
+import org.oversight.core.common.OversightProperties;
+import org.oversight.core.common.Today;
+
+/**
+ * Chooses the database: {@code OVERSIGHT_MONGODB_URI} when set, otherwise an embedded
+ * server started in this process. Also fixes how dates and money are stored, the same on
+ * both: calendar dates as UTC midnights (the driver's own codecs, never the JVM zone),
+ * money as Decimal128.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class,
+		beforeName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@EnableConfigurationProperties(OversightProperties.class)
+public class OversightMongoAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock oversightClock(OversightProperties properties) {
+		return Clock.system(properties.timeZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Today today(Clock clock) {
+		return new Today(clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MongoConnectionDetails.class)
+	MongoConnectionDetails oversightMongoConnectionDetails(OversightProperties properties,
+			org.springframework.beans.factory.ObjectProvider<EmbeddedMongoServer> embedded) {
+		if (properties.embedded()) {
+			EmbeddedMongoServer server = embedded.getObject();
+			return () -> new ConnectionString(server.connectionString());
+		}
+		ConnectionString connection = new ConnectionString(properties.mongodbUri());
+		if (connection.getDatabase() == null) {
+			String uri = properties.mongodbUri();
+			int query = uri.indexOf('?');
+			String base = (query >= 0) ? uri.substring(0, query) : uri;
+			String options = (query >= 0) ? uri.substring(query) : "";
+			connection = new ConnectionString(
+					(base.endsWith("/") ? base : base + "/") + EmbeddedMongoServer.DATABASE + options);
+		}
+		ConnectionString chosen = connection;
+		return () -> chosen;
+	}
+
+	@Bean(destroyMethod = "destroy")
+	@ConditionalOnMissingBean
+	@org.springframework.context.annotation.Lazy
+	EmbeddedMongoServer embeddedMongoServer(OversightProperties properties) {
+		return EmbeddedMongoServer.start(properties.embeddedBackend(), properties.dataDir());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MongoCustomConversions mongoCustomConversions() {
+		return MongoCustomConversions.create((adapter) -> {
+			adapter.useNativeDriverJavaTimeCodecs();
+			adapter.bigDecimal(
+					org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation.DECIMAL128);
+			adapter.registerConverters(List.of(new DecimalReader(), new DecimalWriter()));
+		});
+	}
+
+	@ReadingConverter
+	static final class DecimalReader implements Converter<Decimal128, BigDecimal> {
+
+		@Override
+		public BigDecimal convert(Decimal128 source) {
+			return source.bigDecimalValue();
+		}
+
+	}
+
+	@WritingConverter
+	static final class DecimalWriter implements Converter<BigDecimal, Decimal128> {
+
+		@Override
+		public Decimal128 convert(BigDecimal source) {
+			return new Decimal128(source);
+		}
+
+	}
+
+}

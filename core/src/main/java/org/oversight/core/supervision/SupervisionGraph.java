@@ -1,0 +1,322 @@
+package org.oversight.core.supervision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import org.oversight.core.cadre.ActivePosts;
+import org.oversight.core.cadre.Appointment;
+import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.organization.Organization;
+import org.oversight.core.organization.Organizations;
+
+/**
+ * The supervision graph as of any day: edges derived from today's tree and the
+ * appointments held on the day, plus the stored ones valid on it. Every method answers a
+ * whole batch of cadres with a fixed number of queries.
+ */
+@Service
+public class SupervisionGraph {
+
+	private final ActivePosts posts;
+
+	private final StoredSupervisions stored;
+
+	private final Organizations organizations;
+
+	private final MongoTemplate mongo;
+
+	SupervisionGraph(ActivePosts posts, StoredSupervisions stored, Organizations organizations, MongoTemplate mongo) {
+		this.posts = posts;
+		this.stored = stored;
+		this.organizations = organizations;
+		this.mongo = mongo;
+	}
+
+	/** Edges pointing at each cadre, in kind order. */
+	public Map<String, List<SupervisionEdge>> supervisorsOf(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> kinds) {
+		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
+				: EnumSet.copyOf(kinds);
+		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
+		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
+		List<Appointment> held = this.posts.ofCadres(cadreIds, day);
+		Set<String> related = new HashSet<>();
+		held.forEach((post) -> related.addAll(post.orgPath()));
+		Teams teams = new Teams(this.posts.inOrganizations(related, day));
+		for (Appointment post : held) {
+			Set<SupervisionEdge> edges = result.get(post.cadreId());
+			String subject = post.cadreId();
+			List<Appointment> team = teams.of(post.organizationId());
+			if (post.isPrincipal()) {
+				for (Appointment upper : teams.nearestUpperPrincipals(post.orgPath(), subject)) {
+					edges.add(edge(upper, post, SupervisionKind.UPPER_PRINCIPAL, post.organizationId()));
+				}
+			}
+			for (Appointment member : team) {
+				if (member.cadreId().equals(subject)) {
+					continue;
+				}
+				if (member.isPrincipal() && !post.isPrincipal()) {
+					edges.add(edge(member, post, SupervisionKind.PRINCIPAL_OVER_TEAM, post.organizationId()));
+				}
+				if (member.role() == TeamRole.DISCIPLINE_SECRETARY) {
+					edges.add(edge(member, post, SupervisionKind.DISCIPLINE_SECRETARY, post.organizationId()));
+				}
+				if (isPeerSupervisor(member) && !post.isPrincipal()) {
+					edges.add(edge(member, post, SupervisionKind.PEER, post.organizationId()));
+				}
+			}
+		}
+		if (wanted.contains(SupervisionKind.STATIONED) || wanted.contains(SupervisionKind.ASSIGNED)) {
+			for (StoredSupervision edge : this.stored.findBySubjectIdIn(cadreIds)) {
+				if (edge.validOn(day)) {
+					result.get(edge.subjectId()).add(edge.toEdge());
+				}
+			}
+		}
+		return ordered(result, wanted);
+	}
+
+	/** Edges starting at each cadre, in kind order. */
+	public Map<String, List<SupervisionEdge>> superviseesOf(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> kinds) {
+		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
+				: EnumSet.copyOf(kinds);
+		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
+		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
+		List<Appointment> held = this.posts.ofCadres(cadreIds, day);
+		Teams teams = new Teams(this.posts
+			.inOrganizations(held.stream().map(Appointment::organizationId).collect(Collectors.toSet()), day));
+		for (Appointment post : held) {
+			Set<SupervisionEdge> edges = result.get(post.cadreId());
+			for (Appointment member : teams.of(post.organizationId())) {
+				if (member.cadreId().equals(post.cadreId())) {
+					continue;
+				}
+				if (post.isPrincipal() && !member.isPrincipal()) {
+					edges.add(edge(post, member, SupervisionKind.PRINCIPAL_OVER_TEAM, post.organizationId()));
+				}
+				if (post.role() == TeamRole.DISCIPLINE_SECRETARY) {
+					edges.add(edge(post, member, SupervisionKind.DISCIPLINE_SECRETARY, post.organizationId()));
+				}
+				if (isPeerSupervisor(post) && !member.isPrincipal()) {
+					edges.add(edge(post, member, SupervisionKind.PEER, post.organizationId()));
+				}
+			}
+		}
+		List<Appointment> principalPosts = held.stream().filter(Appointment::isPrincipal).toList();
+		if (!principalPosts.isEmpty() && wanted.contains(SupervisionKind.UPPER_PRINCIPAL)) {
+			Set<String> tops = principalPosts.stream().map(Appointment::organizationId).collect(Collectors.toSet());
+			List<Appointment> below = this.mongo.find(
+					Query.query(new Criteria().andOperator(Criteria.where("orgPath").in(tops),
+							Criteria.where("role").is(TeamRole.PRINCIPAL), ActivePosts.heldOn(day))),
+					Appointment.class);
+			Teams principals = new Teams(below);
+			for (Appointment lower : below) {
+				for (Appointment upper : principals.nearestUpperPrincipals(lower.orgPath(), lower.cadreId())) {
+					if (result.containsKey(upper.cadreId()) && tops.contains(upper.organizationId())) {
+						result.get(upper.cadreId())
+							.add(edge(upper, lower, SupervisionKind.UPPER_PRINCIPAL, lower.organizationId()));
+					}
+				}
+			}
+		}
+		if (wanted.contains(SupervisionKind.STATIONED) || wanted.contains(SupervisionKind.ASSIGNED)) {
+			for (StoredSupervision edge : this.stored.findBySupervisorIdIn(cadreIds)) {
+				if (edge.validOn(day)) {
+					result.get(edge.supervisorId()).add(edge.toEdge());
+				}
+			}
+		}
+		return ordered(result, wanted);
+	}
+
+	/**
+	 * Each cadre's supervision chain, nearest first, skipping vacant posts: a principal
+	 * (placed by the deepest PRINCIPAL post) has their UPPER_PRINCIPAL supervisor, then
+	 * theirs; anyone else starts with the principal of the team of their deepest post.
+	 */
+	public Map<String, List<String>> chains(Collection<String> cadreIds, LocalDate day) {
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		Map<String, Optional<Appointment>> placements = placements(cadreIds, day);
+		Map<String, List<Appointment>> principalsCache = new HashMap<>();
+		for (String cadreId : cadreIds) {
+			List<String> chain = new ArrayList<>();
+			Set<String> visited = new HashSet<>(Set.of(cadreId));
+			Optional<Appointment> placed = placements.get(cadreId);
+			String current = cadreId;
+			Appointment post = placed.orElse(null);
+			boolean includeOwnOrganization = post != null && !post.isPrincipal();
+			while (post != null) {
+				Appointment next = nearestPrincipal(post.orgPath(), includeOwnOrganization, visited, day,
+						principalsCache);
+				if (next == null) {
+					break;
+				}
+				chain.add(next.cadreId());
+				visited.add(next.cadreId());
+				current = next.cadreId();
+				Optional<Appointment> nextPlacement = placements(List.of(current), day).get(current);
+				post = nextPlacement.filter(Appointment::isPrincipal).orElse(next);
+				includeOwnOrganization = false;
+			}
+			result.put(cadreId, chain);
+		}
+		return result;
+	}
+
+	public List<String> chain(String cadreId, LocalDate day) {
+		return chains(List.of(cadreId), day).get(cadreId);
+	}
+
+	private Appointment nearestPrincipal(List<String> orgPath, boolean includeOwn, Set<String> visited, LocalDate day,
+			Map<String, List<Appointment>> cache) {
+		List<String> missing = orgPath.stream().filter((id) -> !cache.containsKey(id)).toList();
+		if (!missing.isEmpty()) {
+			Map<String, List<Appointment>> loaded = this.posts.principalsIn(missing, day)
+				.stream()
+				.collect(Collectors.groupingBy(Appointment::organizationId));
+			missing.forEach((id) -> cache.put(id, loaded.getOrDefault(id, List.of())));
+		}
+		int last = orgPath.size() - (includeOwn ? 1 : 2);
+		for (int i = last; i >= 0; i--) {
+			for (Appointment principal : cache.get(orgPath.get(i))) {
+				if (!visited.contains(principal.cadreId())) {
+					return principal;
+				}
+			}
+		}
+		return null;
+	}
+
+	/** Each cadre's placement post on the day (see {@link ActivePosts#placement}). */
+	public Map<String, Optional<Appointment>> placements(Collection<String> cadreIds, LocalDate day) {
+		Map<String, List<Appointment>> byCadre = this.posts.ofCadres(cadreIds, day)
+			.stream()
+			.collect(Collectors.groupingBy(Appointment::cadreId));
+		Map<String, Optional<Appointment>> result = new LinkedHashMap<>();
+		for (String id : cadreIds) {
+			result.put(id, ActivePosts.placement(byCadre.getOrDefault(id, List.of())));
+		}
+		return result;
+	}
+
+	/**
+	 * Blind spots of a subtree on the day: organizations whose principal post is vacant,
+	 * and principals with nobody above them to supervise them.
+	 */
+	public BlindSpots blindSpots(Organization root, LocalDate day) {
+		List<Organization> subtree = this.organizations.findSubtree(root.id())
+			.stream()
+			.filter((o) -> o.existsOn(day))
+			.sorted(Comparator.comparing(Organization::code))
+			.toList();
+		List<Appointment> principals = new ArrayList<>(this.posts.principalsInSubtree(root.id(), day));
+		principals.addAll(this.posts.principalsIn(root.ancestorIds(), day));
+		Teams teams = new Teams(principals);
+		List<Organization> vacancies = subtree.stream().filter((o) -> teams.of(o.id()).isEmpty()).toList();
+		Set<String> unsupervised = new LinkedHashSet<>();
+		for (Appointment principal : principals) {
+			if (principal.orgPath().contains(root.id())
+					&& teams.nearestUpperPrincipals(principal.orgPath(), principal.cadreId()).isEmpty()) {
+				unsupervised.add(principal.cadreId());
+			}
+		}
+		return new BlindSpots(vacancies, List.copyOf(unsupervised));
+	}
+
+	public record BlindSpots(List<Organization> vacancies, List<String> principalsWithoutSupervisor) {
+	}
+
+	private static boolean isPeerSupervisor(Appointment post) {
+		return post.role() == TeamRole.DEPUTY || post.role() == TeamRole.MEMBER;
+	}
+
+	private static SupervisionEdge edge(Appointment supervisor, Appointment subject, SupervisionKind kind,
+			String organizationId) {
+		LocalDate from = supervisor.start().isAfter(subject.start()) ? supervisor.start() : subject.start();
+		LocalDate to;
+		if (supervisor.end() == null) {
+			to = subject.end();
+		}
+		else if (subject.end() == null) {
+			to = supervisor.end();
+		}
+		else {
+			to = supervisor.end().isBefore(subject.end()) ? supervisor.end() : subject.end();
+		}
+		return SupervisionEdge.derived(supervisor.cadreId(), subject.cadreId(), kind, organizationId, from, to);
+	}
+
+	private static Map<String, List<SupervisionEdge>> ordered(Map<String, Set<SupervisionEdge>> edges,
+			Set<SupervisionKind> wanted) {
+		Map<String, List<SupervisionEdge>> result = new LinkedHashMap<>();
+		edges.forEach((cadre, set) -> result.put(cadre,
+				dedupe(set).stream()
+					.filter((e) -> wanted.contains(e.kind()))
+					.sorted(Comparator.comparing(SupervisionEdge::kind))
+					.toList()));
+		return result;
+	}
+
+	/** One derived edge per (supervisor, subject, kind, organization). */
+	private static List<SupervisionEdge> dedupe(Set<SupervisionEdge> edges) {
+		Map<List<Object>, SupervisionEdge> unique = new LinkedHashMap<>();
+		for (SupervisionEdge edge : edges) {
+			List<Object> key = (edge.id() != null) ? List.of(edge.id())
+					: List.of(edge.supervisorId(), edge.subjectId(), edge.kind(), edge.organizationId());
+			unique.putIfAbsent(key, edge);
+		}
+		return new ArrayList<>(unique.values());
+	}
+
+	/** Appointments of the day grouped by organization. */
+	static final class Teams {
+
+		private final Map<String, List<Appointment>> byOrganization;
+
+		Teams(List<Appointment> appointments) {
+			this.byOrganization = appointments.stream().collect(Collectors.groupingBy(Appointment::organizationId));
+		}
+
+		List<Appointment> of(String organizationId) {
+			return this.byOrganization.getOrDefault(organizationId, List.of());
+		}
+
+		/**
+		 * The principals of the nearest ancestor (of the last organization of the path)
+		 * that has a principal other than {@code subject}.
+		 */
+		List<Appointment> nearestUpperPrincipals(List<String> orgPath, String subject) {
+			for (int i = orgPath.size() - 2; i >= 0; i--) {
+				List<Appointment> principals = of(orgPath.get(i)).stream()
+					.filter((a) -> a.isPrincipal() && !Objects.equals(a.cadreId(), subject))
+					.toList();
+				if (!principals.isEmpty()) {
+					return principals;
+				}
+			}
+			return List.of();
+		}
+
+	}
+
+}
