@@ -1,0 +1,207 @@
+package org.oversight.core.cadre;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import org.oversight.core.common.DomainException;
+import org.oversight.core.organization.OrgLevel;
+import org.oversight.core.organization.Organization;
+import org.oversight.core.test.Fixtures;
+import org.oversight.core.test.MongoIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@MongoIntegrationTest
+class AppointmentIntegrationTests {
+
+	static final LocalDate JAN = LocalDate.of(2025, 1, 1);
+
+	@Autowired
+	CadreService service;
+
+	@Autowired
+	Appointments appointments;
+
+	@Autowired
+	Cadres cadres;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void registeringADuplicateCodeIsAConflict() {
+		this.service.register(new CadreService.RegisterCadre("G1", "王伟", 1970));
+		assertThatThrownBy(() -> this.service.register(new CadreService.RegisterCadre("G1", "李娜", 1980)))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThatThrownBy(() -> this.service.register(new CadreService.RegisterCadre("G2", "李娜", 1800)))
+			.isInstanceOfSatisfying(DomainException.Invalid.class,
+					(ex) -> assertThat(ex.field()).isEqualTo("birthYear"));
+		assertThatThrownBy(() -> this.service.register(new CadreService.RegisterCadre("G3", " ", 1980)))
+			.isInstanceOfSatisfying(DomainException.Invalid.class, (ex) -> assertThat(ex.field()).isEqualTo("name"));
+		assertThat(this.cadres.count()).isEqualTo(1);
+	}
+
+	@Test
+	void secondPrincipalOverlappingIsRejected() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre first = this.fixtures.cadre("王伟");
+		Cadre second = this.fixtures.cadre("李强");
+		this.fixtures.appoint(first, county, TeamRole.PRINCIPAL, JAN, LocalDate.of(2025, 12, 31));
+		assertThatThrownBy(() -> this.fixtures.appoint(second, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 12, 31)))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThatThrownBy(
+				() -> this.fixtures.appoint(second, county, TeamRole.PRINCIPAL, LocalDate.of(2024, 1, 1), JAN))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThat(this.appointments.count()).isEqualTo(1);
+		Appointment next = this.fixtures.appoint(second, county, TeamRole.PRINCIPAL, LocalDate.of(2026, 1, 1));
+		assertThat(next.start()).isEqualTo(LocalDate.of(2026, 1, 1));
+		// a deputy at the same time is fine
+		this.fixtures.appoint(this.fixtures.cadre("张敏"), county, TeamRole.DEPUTY, JAN);
+		assertThat(this.appointments.count()).isEqualTo(3);
+	}
+
+	@Test
+	void twoConcurrentPrincipalAppointmentsNeverBothSucceed() throws Exception {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		int contenders = 6;
+		List<Cadre> candidates = new ArrayList<>();
+		for (int i = 0; i < contenders; i++) {
+			candidates.add(this.fixtures.cadre("候选" + i));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(contenders);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Boolean>> results = new ArrayList<>();
+		for (Cadre candidate : candidates) {
+			Callable<Boolean> attempt = () -> {
+				start.await();
+				try {
+					this.fixtures.appoint(candidate, county, TeamRole.PRINCIPAL, JAN);
+					return true;
+				}
+				catch (DomainException.Conflict ex) {
+					return false;
+				}
+			};
+			results.add(pool.submit(attempt));
+		}
+		start.countDown();
+		int succeeded = 0;
+		for (Future<Boolean> result : results) {
+			succeeded += result.get() ? 1 : 0;
+		}
+		pool.shutdown();
+		assertThat(succeeded).isEqualTo(1);
+		assertThat(this.appointments.findByOrganizationId(county.id())).hasSize(1);
+	}
+
+	@Test
+	void aRetryAfterACrashBetweenSeatAndAppointmentCompletesTheSameAppointment() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre cadre = this.fixtures.cadre("王伟");
+		Appointment first = this.fixtures.appoint(cadre, county, TeamRole.PRINCIPAL, JAN);
+		// simulate the crash: the seat holds the term but the appointment was never
+		// stored
+		this.appointments.deleteById(first.id());
+
+		Appointment retried = this.fixtures.appoint(cadre, county, TeamRole.PRINCIPAL, JAN);
+
+		assertThat(retried.id()).isEqualTo(first.id());
+		assertThat(this.appointments.findByOrganizationId(county.id())).hasSize(1);
+	}
+
+	@Test
+	void aStaleClaimLeftByACrashDoesNotBlockAnotherCadreForever() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment lost = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		this.appointments.deleteById(lost.id());
+		Cadre other = this.fixtures.cadre("李强");
+		assertThatThrownBy(() -> this.fixtures.appoint(other, county, TeamRole.PRINCIPAL, JAN))
+			.isInstanceOf(DomainException.Conflict.class);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(county.id())),
+				new Update().set("terms.0.claimedAt", java.time.Instant.parse("2020-01-01T00:00:00Z")),
+				"principal_seats");
+		assertThat(this.fixtures.appoint(other, county, TeamRole.PRINCIPAL, JAN).cadreId()).isEqualTo(other.id());
+	}
+
+	@Test
+	void endingAnAppointmentFreesThePrincipalPostAfterThatDay() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment first = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		Cadre next = this.fixtures.cadre("李强");
+		assertThatThrownBy(() -> this.fixtures.appoint(next, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 7, 1)))
+			.isInstanceOf(DomainException.Conflict.class);
+		this.service.endAppointment(first.id(), LocalDate.of(2025, 6, 30));
+		assertThatThrownBy(() -> this.fixtures.appoint(next, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 6, 30)))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThat(this.fixtures.appoint(next, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 7, 1)).start())
+			.isEqualTo(LocalDate.of(2025, 7, 1));
+		assertThat(this.service.getAppointment("id", first.id()).end()).isEqualTo(LocalDate.of(2025, 6, 30));
+	}
+
+	@Test
+	void invalidAppointmentsNameTheFieldAndStoreNothing() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre cadre = this.fixtures.cadre("王伟");
+		assertThatThrownBy(() -> this.service
+			.appoint(new CadreService.Appoint(cadre.id(), county.id(), TeamRole.DEPUTY, "副县长", JAN, JAN.minusDays(1))))
+			.isInstanceOfSatisfying(DomainException.Invalid.class, (ex) -> assertThat(ex.field()).isEqualTo("end"));
+		assertThatThrownBy(() -> this.service
+			.appoint(new CadreService.Appoint(cadre.id(), county.id(), TeamRole.DEPUTY, "", JAN, null)))
+			.isInstanceOfSatisfying(DomainException.Invalid.class, (ex) -> assertThat(ex.field()).isEqualTo("title"));
+		assertThatThrownBy(() -> this.service
+			.appoint(new CadreService.Appoint("nope", county.id(), TeamRole.DEPUTY, "副县长", JAN, null)))
+			.isInstanceOfSatisfying(DomainException.NotFound.class,
+					(ex) -> assertThat(ex.field()).isEqualTo("cadreId"));
+		assertThatThrownBy(() -> this.service.appoint(
+				new CadreService.Appoint(cadre.id(), "aaaaaaaaaaaaaaaaaaaaaaaa", TeamRole.DEPUTY, "副县长", JAN, null)))
+			.isInstanceOfSatisfying(DomainException.NotFound.class,
+					(ex) -> assertThat(ex.field()).isEqualTo("organizationId"));
+		assertThatThrownBy(() -> this.service
+			.endAppointment(this.fixtures.appoint(cadre, county, TeamRole.DEPUTY, JAN).id(), JAN.minusDays(1)))
+			.isInstanceOf(DomainException.Invalid.class);
+		assertThat(this.appointments.count()).isEqualTo(1);
+		assertThat(this.service.appointmentsOf(cadre.id(), true).get(0).end()).isNull();
+	}
+
+	@Test
+	void aCadreHoldsOnePostPerOrganizationAtATime() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre cadre = this.fixtures.cadre("王伟");
+		this.fixtures.appoint(cadre, county, TeamRole.DEPUTY, JAN);
+		assertThatThrownBy(() -> this.fixtures.appoint(cadre, county, TeamRole.MEMBER, JAN.plusDays(10)))
+			.isInstanceOf(DomainException.Conflict.class);
+	}
+
+	@Test
+	void placementIsTheDeepestPrincipalPostThenTheDeepestPost() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Organization township = this.fixtures.org("T", OrgLevel.TOWNSHIP, county);
+		Organization village = this.fixtures.org("V", OrgLevel.VILLAGE, township);
+		Cadre cadre = this.fixtures.cadre("王伟");
+		Appointment countyDeputy = this.fixtures.appoint(cadre, county, TeamRole.DEPUTY, JAN);
+		Appointment townshipPrincipal = this.fixtures.appoint(cadre, township, TeamRole.PRINCIPAL, JAN);
+		Appointment villageMember = this.fixtures.appoint(cadre, village, TeamRole.MEMBER, JAN);
+		assertThat(ActivePosts.placement(List.of(countyDeputy, townshipPrincipal, villageMember)))
+			.contains(townshipPrincipal);
+		assertThat(ActivePosts.placement(List.of(countyDeputy, villageMember))).contains(villageMember);
+	}
+
+}
