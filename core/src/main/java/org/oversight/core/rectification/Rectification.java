@@ -38,6 +38,9 @@ public class Rectification {
 	/** The finding's subject, kept here for recusal filters. */
 	private String findingSubjectId;
 
+	/** Copied from the finding (fixed there at registration), for filters. */
+	private boolean concernsPrincipal;
+
 	private String responsibleOrganizationId;
 
 	private List<String> orgPath;
@@ -82,13 +85,14 @@ public class Rectification {
 	protected Rectification() {
 	}
 
-	static Rectification assign(String id, String findingId, String findingSubjectId, String organizationId,
-			List<String> orgPath, String cadreId, RectificationMode mode, String measures, LocalDate deadline,
-			LocalDate on, String by, Stamp stamp) {
+	static Rectification assign(String id, String findingId, String findingSubjectId, boolean concernsPrincipal,
+			String organizationId, List<String> orgPath, String cadreId, RectificationMode mode, String measures,
+			LocalDate deadline, LocalDate on, String by, Stamp stamp) {
 		Rectification task = new Rectification();
 		task.id = id;
 		task.findingId = findingId;
 		task.findingSubjectId = findingSubjectId;
+		task.concernsPrincipal = concernsPrincipal;
 		task.responsibleOrganizationId = organizationId;
 		task.orgPath = orgPath;
 		task.responsibleCadreId = cadreId;
@@ -233,6 +237,10 @@ public class Rectification {
 
 	public String findingSubjectId() {
 		return this.findingSubjectId;
+	}
+
+	public boolean concernsPrincipal() {
+		return this.concernsPrincipal;
 	}
 
 	public String responsibleOrganizationId() {

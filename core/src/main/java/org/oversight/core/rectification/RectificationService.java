@@ -77,8 +77,9 @@ public class RectificationService implements TaskCounts {
 		finding.requireNotDismissed();
 		this.findings.reserveForTask(finding.id());
 		Rectification task = Rectification.assign(new ObjectId().toHexString(), finding.id(), finding.subjectId(),
-				organization.id(), organization.path(), command.responsibleCadreId(), mode, measures, deadline,
-				this.today.date(), Actor.current(), Stamp.created(this.today.now(), Actor.current()));
+				finding.concernsPrincipal(), organization.id(), organization.path(), command.responsibleCadreId(), mode,
+				measures, deadline, this.today.date(), Actor.current(),
+				Stamp.created(this.today.now(), Actor.current()));
 		Rectification saved = this.rectifications.insert(task);
 		this.findings.tasksChanged(finding.id());
 		return saved;

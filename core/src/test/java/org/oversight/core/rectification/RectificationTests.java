@@ -19,8 +19,8 @@ class RectificationTests {
 	static final LocalDate DEADLINE = LocalDate.of(2026, 3, 31);
 
 	static Rectification task() {
-		return Rectification.assign("t1", "f1", null, "o1", List.of("o1"), null, RectificationMode.DEADLINE, "措施",
-				DEADLINE, LocalDate.of(2026, 1, 10), "tester", Stamp.created(Instant.EPOCH, "tester"));
+		return Rectification.assign("t1", "f1", null, false, "o1", List.of("o1"), null, RectificationMode.DEADLINE,
+				"措施", DEADLINE, LocalDate.of(2026, 1, 10), "tester", Stamp.created(Instant.EPOCH, "tester"));
 	}
 
 	@Test

@@ -1,0 +1,71 @@
+package org.oversight.core.talk;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import org.oversight.core.common.DomainException;
+import org.oversight.core.common.Keyset;
+import org.oversight.core.common.Page;
+import org.oversight.core.common.PageRequest;
+import org.oversight.core.common.Scope;
+
+/** Reads talks inside a scope, newest first. */
+@Component
+public class TalkQueries {
+
+	static final Keyset<Talk> NEWEST_FIRST = new Keyset<>(List.of(Sort.Order.desc("date"), Sort.Order.asc("_id")),
+			(t) -> List.of(Keyset.date(t.date()), t.id()));
+
+	private final MongoTemplate mongo;
+
+	TalkQueries(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	public Criteria ofSubject(Scope scope, String subjectId, TalkKind kind, LocalDate from, LocalDate to) {
+		List<Criteria> all = new ArrayList<>();
+		all.add(scope.on("orgPath"));
+		all.add(Criteria.where("subjectId").is(subjectId));
+		if (kind != null) {
+			all.add(Criteria.where("kind").is(kind));
+		}
+		if (from != null && to != null && to.isBefore(from)) {
+			throw DomainException.invalid("to", "must not be before from");
+		}
+		if (from != null) {
+			all.add(Criteria.where("date").gte(from));
+		}
+		if (to != null) {
+			all.add(Criteria.where("date").lte(to));
+		}
+		return new Criteria().andOperator(all);
+	}
+
+	public Page<Talk> page(Criteria criteria, PageRequest request) {
+		return NEWEST_FIRST.page(this.mongo, criteria, request, Talk.class);
+	}
+
+	public long count(Criteria criteria) {
+		return this.mongo.count(Query.query(criteria), Talk.class);
+	}
+
+	/** Talks of the kinds, held in the date range, with any of the subjects. */
+	public List<Talk> held(java.util.Collection<String> subjectIds, java.util.Collection<TalkKind> kinds,
+			LocalDate from, LocalDate to) {
+		if (subjectIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(
+				Query.query(
+						Criteria.where("subjectId").in(subjectIds).and("kind").in(kinds).and("date").gte(from).lte(to)),
+				Talk.class);
+	}
+
+}
