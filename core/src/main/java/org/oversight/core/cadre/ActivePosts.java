@@ -62,6 +62,13 @@ public class ActivePosts {
 				Criteria.where("role").is(TeamRole.PRINCIPAL), heldOn(day))), Appointment.class);
 	}
 
+	/** Every principal post held on the day, anywhere. */
+	public List<Appointment> allPrincipals(LocalDate day) {
+		return this.mongo.find(
+				Query.query(new Criteria().andOperator(Criteria.where("role").is(TeamRole.PRINCIPAL), heldOn(day))),
+				Appointment.class);
+	}
+
 	/** Every post held in the subtree of {@code organizationId}. */
 	public List<Appointment> inSubtree(String organizationId, LocalDate day) {
 		return this.mongo.find(

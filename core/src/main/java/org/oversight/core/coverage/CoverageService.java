@@ -1,0 +1,196 @@
+package org.oversight.core.coverage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+import org.oversight.core.cadre.ActivePosts;
+import org.oversight.core.cadre.Appointment;
+import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.common.Today;
+import org.oversight.core.organization.Organization;
+import org.oversight.core.organization.Organizations;
+import org.oversight.core.talk.Talk;
+import org.oversight.core.talk.TalkKind;
+import org.oversight.core.talk.TalkQueries;
+
+/**
+ * Whether the principals of a subtree were talked to as the rules require: a SUPERVISION
+ * talk by an ancestor principal in the year, and for new principals an APPOINTMENT talk
+ * by an ancestor principal within 30 days of the start. A fixed number of queries
+ * whatever the size of the subtree.
+ */
+@Service
+public class CoverageService {
+
+	static final int APPOINTMENT_TALK_DAYS = 30;
+
+	private final Organizations organizations;
+
+	private final ActivePosts posts;
+
+	private final TalkQueries talks;
+
+	private final MongoTemplate mongo;
+
+	private final Today today;
+
+	CoverageService(Organizations organizations, ActivePosts posts, TalkQueries talks, MongoTemplate mongo,
+			Today today) {
+		this.organizations = organizations;
+		this.posts = posts;
+		this.talks = talks;
+		this.mongo = mongo;
+		this.today = today;
+	}
+
+	public LocalDate referenceDay(int year) {
+		LocalDate now = this.today.date();
+		return (year == now.getYear()) ? now : LocalDate.of(year, 12, 31);
+	}
+
+	public Coverage coverage(Organization root, int year) {
+		LocalDate day = referenceDay(year);
+		LocalDate yearStart = LocalDate.of(year, 1, 1);
+		LocalDate yearEnd = LocalDate.of(year, 12, 31);
+		List<Organization> subtree = this.organizations.findSubtree(root.id());
+		Map<String, Organization> byId = subtree.stream().collect(Collectors.toMap(Organization::id, (o) -> o));
+
+		// principals on the reference day in the subtree and above it
+		List<Appointment> principalsBelow = this.posts.principalsInSubtree(root.id(), day);
+		List<Appointment> principalsAbove = this.posts.principalsIn(root.ancestorIds(), day);
+		Map<String, List<Appointment>> principalsByOrg = new HashMap<>();
+		principalsBelow
+			.forEach((a) -> principalsByOrg.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
+		principalsAbove
+			.forEach((a) -> principalsByOrg.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
+
+		// each cadre counted once, by their deepest principal post in the subtree
+		Map<String, Appointment> counted = new LinkedHashMap<>();
+		for (Appointment post : principalsBelow) {
+			if (!hasPrincipalAbove(post, principalsByOrg)) {
+				continue;
+			}
+			counted.merge(post.cadreId(), post, (a, b) -> deeper(a, b));
+		}
+		// cadres with some post that has nobody above are left out only if none of their
+		// posts has
+		Set<String> cadres = counted.keySet();
+
+		// talks and the appointments needed to judge who conducted them
+		LocalDate talksTo = yearEnd.plusDays(APPOINTMENT_TALK_DAYS);
+		List<Talk> held = this.talks.held(cadres, List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT),
+				yearStart.minusDays(0), talksTo);
+		Map<String, List<Appointment>> postsOfSubjects = allPosts(cadres);
+		Set<String> ancestorOrgs = new HashSet<>();
+		postsOfSubjects.values().forEach((list) -> list.forEach((a) -> ancestorOrgs.addAll(a.orgPath())));
+		List<Appointment> ancestorPrincipals = principalsOverlapping(ancestorOrgs, yearStart, talksTo);
+		Map<String, List<Appointment>> ancestorPrincipalsByOrg = ancestorPrincipals.stream()
+			.collect(Collectors.groupingBy(Appointment::organizationId));
+		Map<String, List<Talk>> talksBySubject = held.stream().collect(Collectors.groupingBy(Talk::subjectId));
+
+		List<Coverage.CountedPrincipal> result = new ArrayList<>();
+		for (Appointment post : counted.values()) {
+			List<Talk> own = talksBySubject.getOrDefault(post.cadreId(), List.of());
+			List<Appointment> subjectPosts = postsOfSubjects.getOrDefault(post.cadreId(), List.of());
+			boolean supervision = own.stream()
+				.anyMatch((t) -> t.kind() == TalkKind.SUPERVISION && !t.date().isBefore(yearStart)
+						&& !t.date().isAfter(yearEnd) && byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg));
+			boolean isNew = post.start().getYear() == year;
+			LocalDate deadline = post.start().plusDays(APPOINTMENT_TALK_DAYS);
+			boolean timely = isNew && own.stream()
+				.anyMatch((t) -> t.kind() == TalkKind.APPOINTMENT && !t.date().isBefore(post.start())
+						&& !t.date().isAfter(deadline)
+						&& byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg));
+			Organization organization = byId.get(post.organizationId());
+			result.add(new Coverage.CountedPrincipal(post.cadreId(), post.organizationId(),
+					(organization != null) ? organization.code() : "", post.start(), isNew, supervision, timely));
+		}
+		Comparator<Coverage.CountedPrincipal> byPost = Comparator.comparing(Coverage.CountedPrincipal::organizationCode)
+			.thenComparing(Coverage.CountedPrincipal::cadreId);
+		result.sort(byPost);
+		List<Coverage.CountedPrincipal> uncovered = result.stream().filter((p) -> !p.covered()).toList();
+		List<Organization> vacancies = subtree.stream()
+			.filter((o) -> o.existsOn(day))
+			.filter((o) -> !principalsByOrg.containsKey(o.id()))
+			.sorted(Comparator.comparing(Organization::code))
+			.toList();
+		return new Coverage(root, year, day, List.copyOf(result), uncovered, vacancies);
+	}
+
+	private static Appointment deeper(Appointment a, Appointment b) {
+		if (a.depth() != b.depth()) {
+			return (a.depth() > b.depth()) ? a : b;
+		}
+		return a.start().isAfter(b.start()) ? b : a;
+	}
+
+	private static boolean hasPrincipalAbove(Appointment post, Map<String, List<Appointment>> principalsByOrg) {
+		List<String> path = post.orgPath();
+		for (int i = path.size() - 2; i >= 0; i--) {
+			for (Appointment principal : principalsByOrg.getOrDefault(path.get(i), List.of())) {
+				if (!principal.cadreId().equals(post.cadreId())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Conducted (alone or with others) by someone who on the talk's date holds the
+	 * PRINCIPAL role of an ancestor of an organization where the subject holds a post.
+	 */
+	static boolean byAncestorPrincipal(Talk talk, List<Appointment> subjectPosts,
+			Map<String, List<Appointment>> principalsByOrg) {
+		for (Appointment post : subjectPosts) {
+			if (!post.activeOn(talk.date())) {
+				continue;
+			}
+			List<String> ancestors = post.orgPath().subList(0, post.orgPath().size() - 1);
+			for (String ancestor : ancestors) {
+				for (Appointment principal : principalsByOrg.getOrDefault(ancestor, List.of())) {
+					if (principal.activeOn(talk.date()) && talk.conductedByIds().contains(principal.cadreId())
+							&& !principal.cadreId().equals(talk.subjectId())) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	private Map<String, List<Appointment>> allPosts(Collection<String> cadreIds) {
+		if (cadreIds.isEmpty()) {
+			return Map.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("cadreId").in(cadreIds)), Appointment.class)
+			.stream()
+			.collect(Collectors.groupingBy(Appointment::cadreId));
+	}
+
+	private List<Appointment> principalsOverlapping(Collection<String> organizationIds, LocalDate from, LocalDate to) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(
+				Query.query(new Criteria().andOperator(Criteria.where("organizationId").in(organizationIds),
+						Criteria.where("role").is(TeamRole.PRINCIPAL), Criteria.where("start").lte(to),
+						new Criteria().orOperator(Criteria.where("end").is(null), Criteria.where("end").gte(from)))),
+				Appointment.class);
+	}
+
+}

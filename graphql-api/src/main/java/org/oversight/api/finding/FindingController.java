@@ -1,0 +1,177 @@
+package org.oversight.api.finding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import org.oversight.api.graphql.CadreNode;
+import org.oversight.api.graphql.Connection;
+import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.viewer.Right;
+import org.oversight.api.viewer.Viewer;
+import org.oversight.api.viewer.Viewers;
+import org.oversight.core.common.DomainException;
+import org.oversight.core.common.PageRequest;
+import org.oversight.core.finding.Finding;
+import org.oversight.core.finding.FindingFilter;
+import org.oversight.core.finding.FindingQueries;
+import org.oversight.core.finding.FindingService;
+import org.oversight.core.organization.Organization;
+import org.oversight.core.organization.OrganizationService;
+import org.oversight.core.rectification.Rectification;
+import org.oversight.core.rectification.RectificationQueries;
+
+/** The Finding type, its queries and mutations. */
+@Controller
+class FindingController {
+
+	private static final Logger audit = LoggerFactory.getLogger("org.oversight.audit.informant");
+
+	private final FindingService service;
+
+	private final FindingQueries queries;
+
+	private final RectificationQueries rectifications;
+
+	private final OrganizationService organizations;
+
+	private final InformantReads informantReads;
+
+	FindingController(FindingService service, FindingQueries queries, RectificationQueries rectifications,
+			OrganizationService organizations, InformantReads informantReads) {
+		this.service = service;
+		this.queries = queries;
+		this.rectifications = rectifications;
+		this.organizations = organizations;
+		this.informantReads = informantReads;
+	}
+
+	@QueryMapping
+	Connection<Finding> findings(@Argument String under, @Argument FindingFilter filter, @Argument Integer first,
+			@Argument String after, @ContextValue Viewer viewer) {
+		viewer.require(Right.READ);
+		PageRequest page = PageRequest.of(first, after);
+		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter);
+		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+	}
+
+	@SchemaMapping(typeName = "Organization")
+	Connection<Finding> findings(OrgNode organization, @Argument Boolean includeDescendants,
+			@Argument FindingFilter filter, @Argument Integer first, @Argument String after,
+			@ContextValue Viewer viewer) {
+		PageRequest page = PageRequest.of(first, after);
+		if (!organization.visible()) {
+			return Connection.empty();
+		}
+		Criteria criteria = this.queries.of(viewer.scope(), organization.id(), Boolean.TRUE.equals(includeDescendants),
+				filter);
+		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+	}
+
+	@SchemaMapping(typeName = "Cadre")
+	Connection<Finding> findings(CadreNode cadre, @Argument FindingFilter filter, @Argument Integer first,
+			@Argument String after, @ContextValue Viewer viewer) {
+		PageRequest page = PageRequest.of(first, after);
+		if (!cadre.visible()) {
+			return Connection.empty();
+		}
+		Criteria criteria = this.queries.aboutCadre(viewer.scope(), cadre.id(), filter);
+		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+	}
+
+	@MutationMapping
+	Finding registerFinding(@Argument FindingService.RegisterFinding input, @ContextValue Viewer viewer) {
+		viewer.require(Right.MANAGE_FINDINGS);
+		viewer.requireInScope(this.organizations.get("organizationId", input.organizationId()).path());
+		return this.service.register(input);
+	}
+
+	@MutationMapping
+	Finding correctFinding(@Argument String id, @Argument FindingService.CorrectFinding input,
+			@ContextValue Viewer viewer) {
+		viewer.require(Right.MANAGE_FINDINGS);
+		requireWritable(id, viewer);
+		return this.service.correct(id, input);
+	}
+
+	@MutationMapping
+	Finding dismissFinding(@Argument String id, @Argument String reason, @ContextValue Viewer viewer) {
+		viewer.require(Right.MANAGE_FINDINGS);
+		requireWritable(id, viewer);
+		return this.service.dismiss(id, reason);
+	}
+
+	private void requireWritable(String id, Viewer viewer) {
+		Finding finding = this.service.get("id", id);
+		if (viewer.scope().recused(finding.subjectId())) {
+			throw DomainException.notFound("id", "Finding", id);
+		}
+		viewer.requireInScope(finding.orgPath());
+	}
+
+	@SchemaMapping(typeName = "Finding")
+	CompletableFuture<OrgNode> organization(Finding finding, DataLoader<String, OrgNode> organizationById) {
+		return organizationById.load(finding.organizationId());
+	}
+
+	@SchemaMapping(typeName = "Finding")
+	CompletableFuture<CadreNode> subject(Finding finding, DataLoader<String, CadreNode> cadreById) {
+		return (finding.subjectId() != null) ? cadreById.load(finding.subjectId())
+				: CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Null unless the caller has INFORMANT_ACCESS in scope; every value returned is
+	 * audited.
+	 */
+	@BatchMapping(typeName = "Finding")
+	Map<Finding, String> informant(List<Finding> findings, GraphQLContext context) {
+		Viewer viewer = Viewers.from(context);
+		Map<Finding, String> result = new LinkedHashMap<>();
+		if (!viewer.has(Right.READ_INFORMANTS)) {
+			findings.forEach((f) -> result.put(f, null));
+			return result;
+		}
+		List<Finding> allowed = findings.stream().filter((f) -> f.hasInformant() && viewer.sees(f.orgPath())).toList();
+		Map<String, String> informants = this.service.informants(allowed.stream().map(Finding::id).toList());
+		for (Finding finding : findings) {
+			String informant = informants.get(finding.id());
+			result.put(finding, informant);
+			if (informant != null) {
+				this.informantReads.record(viewer.username(), finding.id());
+				audit.info("informant of finding {} read by {}", finding.id(), viewer.username());
+			}
+		}
+		return result;
+	}
+
+	@BatchMapping(typeName = "Finding")
+	Map<Finding, List<Rectification>> rectifications(List<Finding> findings, GraphQLContext context) {
+		Viewer viewer = Viewers.from(context);
+		Map<String, List<Rectification>> byFinding = this.rectifications
+			.ofFindings(findings.stream().map(Finding::id).toList(), viewer.scope())
+			.stream()
+			.sorted(java.util.Comparator.comparing(Rectification::assignedOn).thenComparing(Rectification::id))
+			.collect(Collectors.groupingBy(Rectification::findingId));
+		Map<Finding, List<Rectification>> result = new LinkedHashMap<>();
+		findings.forEach((f) -> result.put(f, byFinding.getOrDefault(f.id(), List.of())));
+		return result;
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.oversight.api.graphql;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits of the GraphQL endpoint ({@code oversight.graphql.*}).
+ *
+ * @param maxDepth deepest nesting accepted (15)
+ * @param maxComplexity most fields a query may select, counted by graphql-java's default
+ * complexity calculator (5000)
+ * @param timeout longest a request may run (30 s)
+ */
+@ConfigurationProperties("oversight.graphql")
+public record ApiProperties(@DefaultValue("15") int maxDepth, @DefaultValue("5000") int maxComplexity,
+		@DefaultValue("30s") Duration timeout) {
+}
