@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * Who makes the current change. The API sets it per request from the signed-in account;
- * jobs and the demo loader run as {@code system}.
+ * jobs run as {@code system}, the demo loader as {@code demo}.
  */
 public final class Actor {
 

@@ -41,8 +41,6 @@ import org.oversight.core.rectification.RectificationQueries;
 @Controller
 class FindingController {
 
-	private static final Logger audit = LoggerFactory.getLogger("org.oversight.audit.informant");
-
 	private final FindingService service;
 
 	private final FindingQueries queries;
@@ -51,15 +49,15 @@ class FindingController {
 
 	private final OrganizationService organizations;
 
-	private final InformantReads informantReads;
+	private final org.oversight.api.security.AuditLog audit;
 
 	FindingController(FindingService service, FindingQueries queries, RectificationQueries rectifications,
-			OrganizationService organizations, InformantReads informantReads) {
+			OrganizationService organizations, org.oversight.api.security.AuditLog audit) {
 		this.service = service;
 		this.queries = queries;
 		this.rectifications = rectifications;
 		this.organizations = organizations;
-		this.informantReads = informantReads;
+		this.audit = audit;
 	}
 
 	@QueryMapping
@@ -154,8 +152,7 @@ class FindingController {
 			String informant = informants.get(finding.id());
 			result.put(finding, informant);
 			if (informant != null) {
-				this.informantReads.record(viewer.username(), finding.id());
-				audit.info("informant of finding {} read by {}", finding.id(), viewer.username());
+				this.audit.informantRead(viewer.username(), finding.id());
 			}
 		}
 		return result;

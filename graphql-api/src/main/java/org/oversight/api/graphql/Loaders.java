@@ -51,7 +51,7 @@ public class Loaders {
 		if (context instanceof GraphQLContext graphQlContext) {
 			return Viewers.from(graphQlContext);
 		}
-		return Viewer.system();
+		return Viewer.anonymous();
 	}
 
 	/**

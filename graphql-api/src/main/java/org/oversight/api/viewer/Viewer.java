@@ -18,6 +18,11 @@ public record Viewer(String username, Set<Role> roles, String scopeOrganizationI
 		return new Viewer("system", Set.of(Role.ADMIN), null, null);
 	}
 
+	/** Someone not signed in: no role, so every operation is FORBIDDEN. */
+	public static Viewer anonymous() {
+		return new Viewer("anonymous", Set.of(), "000000000000000000000000", null);
+	}
+
 	public Scope scope() {
 		return new Scope(this.scopeOrganizationId, this.cadreId);
 	}

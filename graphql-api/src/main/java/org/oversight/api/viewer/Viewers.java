@@ -21,12 +21,12 @@ public class Viewers {
 				return viewer;
 			}
 		}
-		return Viewer.system();
+		return Viewer.anonymous();
 	}
 
 	public static Viewer from(GraphQLContext context) {
 		Viewer viewer = context.get(Viewer.CONTEXT_KEY);
-		return (viewer != null) ? viewer : Viewer.system();
+		return (viewer != null) ? viewer : Viewer.anonymous();
 	}
 
 	/** Supplies the viewer of the current request, or null when it knows none. */
