@@ -18,7 +18,14 @@ public enum Right {
 		this.roles = roles;
 	}
 
+	/**
+	 * ADMIN holds every right but one: an informant's identity is shown only to accounts
+	 * that hold INFORMANT_ACCESS explicitly.
+	 */
 	public boolean grantedTo(Set<Role> held) {
+		if (this == READ_INFORMANTS) {
+			return held.contains(Role.INFORMANT_ACCESS);
+		}
 		return held.contains(Role.ADMIN) || held.stream().anyMatch(this.roles::contains);
 	}
 
