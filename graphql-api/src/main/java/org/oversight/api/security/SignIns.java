@@ -123,7 +123,7 @@ public class SignIns implements AuthenticationProvider, JwtDecoder, Converter<Jw
 			try {
 				return (Viewer) convert(decode(value.substring(7).strip())).getPrincipal();
 			}
-			catch (JwtException ex) {
+			catch (JwtException | AuthenticationException ex) {
 				throw new BadCredentialsException("Invalid token");
 			}
 		}
@@ -173,10 +173,12 @@ public class SignIns implements AuthenticationProvider, JwtDecoder, Converter<Jw
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		if (TokenService.ISSUER.equals(jwt.getClaimAsString("iss"))) {
 			Account account = this.accounts.find(jwt.getSubject())
-				.orElseThrow(() -> new BadJwtException("Unknown account"));
+				.orElseThrow(() -> new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException(
+						"Unknown account"));
 			Number version = jwt.getClaim("ver");
 			if (account.disabled() || version == null || version.longValue() != account.version()) {
-				throw new BadJwtException("Token no longer valid");
+				throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException(
+						"Token no longer valid");
 			}
 			return new ViewerAuthentication(viewer(account));
 		}
@@ -200,7 +202,8 @@ public class SignIns implements AuthenticationProvider, JwtDecoder, Converter<Jw
 		String scopeId = null;
 		if (scopeCode != null && !scopeCode.isBlank()) {
 			scopeId = this.organizations.findByCode(scopeCode)
-				.orElseThrow(() -> new BadJwtException("Unknown organization in oversight_org"))
+				.orElseThrow(() -> new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException(
+						"Unknown organization in oversight_org"))
 				.id();
 		}
 		return new ViewerAuthentication(new Viewer(username, roles, scopeId, null));
