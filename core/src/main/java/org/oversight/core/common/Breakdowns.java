@@ -54,4 +54,34 @@ public final class Breakdowns {
 		return result;
 	}
 
+	/**
+	 * How many matching records each organization has, either directly
+	 * ({@code organizationField} = e.g. {@code organizationId}) or in its subtree
+	 * ({@code orgPath}). One aggregation for all of them.
+	 */
+	public static Map<String, Long> countByOrganization(MongoTemplate mongo, String collection, Document filter,
+			String organizationField, Collection<String> organizationIds) {
+		Map<String, Long> result = new LinkedHashMap<>();
+		organizationIds.forEach((id) -> result.put(id, 0L));
+		if (organizationIds.isEmpty()) {
+			return result;
+		}
+		List<AggregationOperation> stages = new ArrayList<>();
+		stages.add((context) -> new Document("$match", new Document("$and",
+				List.of(filter, new Document(organizationField, new Document("$in", List.copyOf(organizationIds)))))));
+		stages.add((context) -> new Document("$project", new Document(organizationField, 1)));
+		if (organizationField.equals(OrgPathCollection.FIELD)) {
+			stages.add((context) -> new Document("$unwind", "$" + organizationField));
+			stages.add((context) -> new Document("$match",
+					new Document(organizationField, new Document("$in", List.copyOf(organizationIds)))));
+		}
+		stages.add((context) -> new Document("$group",
+				new Document("_id", "$" + organizationField).append("n", new Document("$sum", 1))));
+		for (Document row : mongo.aggregate(Aggregation.newAggregation(stages), collection, Document.class)
+			.getMappedResults()) {
+			result.put(String.valueOf(row.get("_id")), ((Number) row.get("n")).longValue());
+		}
+		return result;
+	}
+
 }

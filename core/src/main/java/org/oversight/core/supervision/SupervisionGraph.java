@@ -155,50 +155,84 @@ public class SupervisionGraph {
 	 * theirs; anyone else starts with the principal of the team of their deepest post.
 	 */
 	public Map<String, List<String>> chains(Collection<String> cadreIds, LocalDate day) {
-		Map<String, List<String>> result = new LinkedHashMap<>();
-		Map<String, Optional<Appointment>> placements = placements(cadreIds, day);
 		Map<String, List<Appointment>> principalsCache = new HashMap<>();
+		Map<String, Optional<Appointment>> placements = placements(cadreIds, day);
+		List<ChainWalk> walks = new ArrayList<>();
+		Map<String, List<String>> result = new LinkedHashMap<>();
 		for (String cadreId : cadreIds) {
-			List<String> chain = new ArrayList<>();
-			Set<String> visited = new HashSet<>(Set.of(cadreId));
-			Optional<Appointment> placed = placements.get(cadreId);
-			String current = cadreId;
-			Appointment post = placed.orElse(null);
-			boolean includeOwnOrganization = post != null && !post.isPrincipal();
-			while (post != null) {
-				Appointment next = nearestPrincipal(post.orgPath(), includeOwnOrganization, visited, day,
+			ChainWalk walk = new ChainWalk(cadreId, placements.get(cadreId).orElse(null));
+			walks.add(walk);
+			result.put(cadreId, walk.chain);
+		}
+		// all walks advance one step at a time: a fixed number of queries per level of
+		// the tree
+		List<ChainWalk> active = walks.stream().filter((w) -> w.post != null).toList();
+		while (!active.isEmpty()) {
+			Set<String> orgs = new HashSet<>();
+			active.forEach((w) -> orgs.addAll(w.post.orgPath()));
+			loadPrincipals(orgs, day, principalsCache);
+			List<ChainWalk> moving = new ArrayList<>();
+			for (ChainWalk walk : active) {
+				Appointment next = nearestPrincipal(walk.post.orgPath(), walk.includeOwn, walk.visited,
 						principalsCache);
-				if (next == null) {
-					break;
+				if (next != null) {
+					walk.chain.add(next.cadreId());
+					walk.visited.add(next.cadreId());
+					walk.post = next;
+					walk.includeOwn = false;
+					moving.add(walk);
 				}
-				chain.add(next.cadreId());
-				visited.add(next.cadreId());
-				current = next.cadreId();
-				Optional<Appointment> nextPlacement = placements(List.of(current), day).get(current);
-				post = nextPlacement.filter(Appointment::isPrincipal).orElse(next);
-				includeOwnOrganization = false;
 			}
-			result.put(cadreId, chain);
+			Map<String, Optional<Appointment>> nextPlacements = placements(
+					moving.stream().map((w) -> w.post.cadreId()).collect(Collectors.toSet()), day);
+			for (ChainWalk walk : moving) {
+				nextPlacements.get(walk.post.cadreId())
+					.filter(Appointment::isPrincipal)
+					.ifPresent((p) -> walk.post = p);
+			}
+			active = moving;
 		}
 		return result;
 	}
 
-	public List<String> chain(String cadreId, LocalDate day) {
-		return chains(List.of(cadreId), day).get(cadreId);
+	/** One cadre's walk up the chain. */
+	private static final class ChainWalk {
+
+		final List<String> chain = new ArrayList<>();
+
+		final Set<String> visited = new HashSet<>();
+
+		Appointment post;
+
+		boolean includeOwn;
+
+		ChainWalk(String cadreId, Appointment placement) {
+			this.visited.add(cadreId);
+			this.post = placement;
+			this.includeOwn = placement != null && !placement.isPrincipal();
+		}
+
 	}
 
-	private Appointment nearestPrincipal(List<String> orgPath, boolean includeOwn, Set<String> visited, LocalDate day,
-			Map<String, List<Appointment>> cache) {
-		List<String> missing = orgPath.stream().filter((id) -> !cache.containsKey(id)).toList();
+	private void loadPrincipals(Set<String> organizationIds, LocalDate day, Map<String, List<Appointment>> cache) {
+		List<String> missing = organizationIds.stream().filter((id) -> !cache.containsKey(id)).toList();
 		if (!missing.isEmpty()) {
 			Map<String, List<Appointment>> loaded = this.posts.principalsIn(missing, day)
 				.stream()
 				.collect(Collectors.groupingBy(Appointment::organizationId));
 			missing.forEach((id) -> cache.put(id, loaded.getOrDefault(id, List.of())));
 		}
+	}
+
+	public List<String> chain(String cadreId, LocalDate day) {
+		return chains(List.of(cadreId), day).get(cadreId);
+	}
+
+	private static Appointment nearestPrincipal(List<String> orgPath, boolean includeOwn, Set<String> visited,
+			Map<String, List<Appointment>> cache) {
 		int last = orgPath.size() - (includeOwn ? 1 : 2);
 		for (int i = last; i >= 0; i--) {
-			for (Appointment principal : cache.get(orgPath.get(i))) {
+			for (Appointment principal : cache.getOrDefault(orgPath.get(i), List.of())) {
 				if (!visited.contains(principal.cadreId())) {
 					return principal;
 				}

@@ -51,8 +51,12 @@ class FindingController {
 
 	private final org.oversight.api.security.AuditLog audit;
 
+	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	FindingController(FindingService service, FindingQueries queries, RectificationQueries rectifications,
-			OrganizationService organizations, org.oversight.api.security.AuditLog audit) {
+			OrganizationService organizations, org.oversight.api.security.AuditLog audit,
+			org.springframework.data.mongodb.core.MongoTemplate mongo) {
+		this.mongo = mongo;
 		this.service = service;
 		this.queries = queries;
 		this.rectifications = rectifications;
@@ -66,7 +70,7 @@ class FindingController {
 		viewer.require(Right.READ);
 		PageRequest page = PageRequest.of(first, after);
 		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter);
-		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria));
 	}
 
 	@SchemaMapping(typeName = "Organization")
@@ -77,9 +81,13 @@ class FindingController {
 		if (!organization.visible()) {
 			return Connection.empty();
 		}
-		Criteria criteria = this.queries.of(viewer.scope(), organization.id(), Boolean.TRUE.equals(includeDescendants),
-				filter);
-		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+		boolean subtree = Boolean.TRUE.equals(includeDescendants);
+		Criteria criteria = this.queries.of(viewer.scope(), organization.id(), subtree, filter);
+		Criteria others = this.queries.of(viewer.scope(), null, false, filter);
+		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria))
+			.batchedCount(new Connection.CountKey("findings",
+					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Finding.class),
+					subtree ? "orgPath" : "organizationId", organization.id()));
 	}
 
 	@SchemaMapping(typeName = "Cadre")
@@ -90,7 +98,7 @@ class FindingController {
 			return Connection.empty();
 		}
 		Criteria criteria = this.queries.aboutCadre(viewer.scope(), cadre.id(), filter);
-		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria));
 	}
 
 	@MutationMapping

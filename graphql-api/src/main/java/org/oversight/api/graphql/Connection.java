@@ -13,22 +13,84 @@ import org.oversight.core.common.Page;
  */
 public final class Connection<T> {
 
-	private final List<Edge<T>> edges;
-
-	private final PageInfo pageInfo;
+	private final java.util.function.Supplier<Page<T>> source;
 
 	private final LongSupplier total;
 
+	private Page<T> page;
+
 	private Long totalCount;
 
+	private CountKey countKey;
+
 	public Connection(Page<T> page, LongSupplier total) {
-		List<Edge<T>> list = new ArrayList<>(page.items().size());
-		for (int i = 0; i < page.items().size(); i++) {
-			list.add(new Edge<>(page.cursors().get(i), page.items().get(i)));
-		}
-		this.edges = list;
-		this.pageInfo = new PageInfo(page.hasNextPage(), page.endCursor());
+		this.page = page;
+		this.source = () -> page;
 		this.total = total;
+	}
+
+	/**
+	 * A connection whose page is read only when a client asks for its edges or page info
+	 * (a list of rows each asking only for a count reads no pages).
+	 */
+	public static <T> Connection<T> lazy(java.util.function.Supplier<Page<T>> page, LongSupplier total) {
+		return new Connection<>(page, total);
+	}
+
+	private Connection(java.util.function.Supplier<Page<T>> source, LongSupplier total) {
+		this.source = source;
+		this.total = total;
+	}
+
+	private synchronized Page<T> page() {
+		if (this.page == null) {
+			this.page = this.source.get();
+		}
+		return this.page;
+	}
+
+	public List<Edge<T>> getEdges() {
+		Page<T> current = page();
+		List<Edge<T>> list = new ArrayList<>(current.items().size());
+		for (int i = 0; i < current.items().size(); i++) {
+			list.add(new Edge<>(current.cursors().get(i), current.items().get(i)));
+		}
+		return list;
+	}
+
+	public PageInfo getPageInfo() {
+		Page<T> current = page();
+		return new PageInfo(current.hasNextPage(), current.endCursor());
+	}
+
+	public synchronized int getTotalCount() {
+		if (this.totalCount == null) {
+			this.totalCount = this.total.getAsLong();
+		}
+		return this.totalCount.intValue();
+	}
+
+	/**
+	 * A count that can be batched with those of sibling connections (one aggregation for
+	 * all the organizations of a list) instead of one count per row.
+	 *
+	 * @param collection the collection counted
+	 * @param filter the conditions other than the organization, as JSON (equal filters
+	 * batch together)
+	 * @param organizationField {@code organizationId}-like for direct records,
+	 * {@code orgPath} for a whole subtree
+	 * @param organizationId the organization of this connection
+	 */
+	public record CountKey(String collection, String filter, String organizationField, String organizationId) {
+	}
+
+	public Connection<T> batchedCount(CountKey key) {
+		this.countKey = key;
+		return this;
+	}
+
+	public CountKey countKey() {
+		return this.countKey;
 	}
 
 	public static <T> Connection<T> empty() {
@@ -37,21 +99,6 @@ public final class Connection<T> {
 
 	public static <S, T> Connection<T> of(Page<S> page, Function<S, T> mapper, LongSupplier total) {
 		return new Connection<>(page.map(mapper), total);
-	}
-
-	public List<Edge<T>> getEdges() {
-		return this.edges;
-	}
-
-	public PageInfo getPageInfo() {
-		return this.pageInfo;
-	}
-
-	public synchronized int getTotalCount() {
-		if (this.totalCount == null) {
-			this.totalCount = this.total.getAsLong();
-		}
-		return this.totalCount.intValue();
 	}
 
 	public record Edge<T>(String cursor, T node) {

@@ -57,8 +57,12 @@ class RectificationController {
 
 	private final Today today;
 
+	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
+
 	RectificationController(RectificationService service, RectificationQueries queries, FindingQueries findings,
-			OrganizationService organizations, OverdueSweep sweep, JobRuns jobRuns, Today today) {
+			OrganizationService organizations, OverdueSweep sweep, JobRuns jobRuns, Today today,
+			org.springframework.data.mongodb.core.MongoTemplate mongo) {
+		this.mongo = mongo;
 		this.service = service;
 		this.queries = queries;
 		this.findings = findings;
@@ -83,14 +87,19 @@ class RectificationController {
 			PageRequest.of(first, after);
 			return Connection.empty();
 		}
-		return page(this.queries.of(viewer.scope(), organization.id(), Boolean.TRUE.equals(includeDescendants), filter,
-				this.today.date()), first, after);
+		boolean subtree = Boolean.TRUE.equals(includeDescendants);
+		Criteria others = this.queries.of(viewer.scope(), null, false, filter, this.today.date());
+		return page(this.queries.of(viewer.scope(), organization.id(), subtree, filter, this.today.date()), first,
+				after)
+			.batchedCount(new Connection.CountKey("rectifications",
+					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Rectification.class),
+					subtree ? "orgPath" : "responsibleOrganizationId", organization.id()));
 	}
 
 	private Connection<Rectification> page(Criteria criteria, Integer first, String after) {
 		PageRequest page = PageRequest.of(first, after);
 		LocalDate day = this.today.date();
-		return new Connection<>(this.queries.page(criteria, page, day), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page, day), () -> this.queries.count(criteria));
 	}
 
 	@MutationMapping

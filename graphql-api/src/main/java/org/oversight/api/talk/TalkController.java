@@ -56,7 +56,7 @@ class TalkController {
 			return Connection.empty();
 		}
 		Criteria criteria = this.queries.ofSubject(viewer.scope(), cadre.id(), kind, from, to);
-		return new Connection<>(this.queries.page(criteria, page), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria));
 	}
 
 	@SchemaMapping(typeName = "Talk")

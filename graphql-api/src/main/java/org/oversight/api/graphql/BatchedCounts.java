@@ -1,0 +1,73 @@
+package org.oversight.api.graphql;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.bson.Document;
+import org.dataloader.DataLoader;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+import org.oversight.core.common.Breakdowns;
+
+/**
+ * {@code totalCount} of the connections nested under each row of a list (an
+ * organization's findings or tasks): counted for all rows in one aggregation.
+ */
+@Controller
+public class BatchedCounts {
+
+	BatchedCounts(BatchLoaderRegistry registry, MongoTemplate mongo) {
+		Loaders.<Connection.CountKey, Integer>keyed(registry, "connectionCounts", (keys, viewer) -> {
+			Map<Connection.CountKey, Integer> result = new LinkedHashMap<>();
+			Loaders.grouped(keys, (k) -> List.of(k.collection(), k.filter(), k.organizationField()),
+					(group, members) -> {
+						Connection.CountKey first = members.iterator().next();
+						Document filter = Document.parse(first.filter());
+						Map<String, Long> counts = Breakdowns.countByOrganization(mongo, first.collection(), filter,
+								first.organizationField(),
+								members.stream().map(Connection.CountKey::organizationId).toList());
+						members.forEach(
+								(key) -> result.put(key, counts.getOrDefault(key.organizationId(), 0L).intValue()));
+						return result;
+					});
+			return result;
+		});
+	}
+
+	@SchemaMapping(typeName = "FindingConnection", field = "totalCount")
+	CompletableFuture<Integer> findings(Connection<?> connection,
+			DataLoader<Connection.CountKey, Integer> connectionCounts) {
+		return count(connection, connectionCounts);
+	}
+
+	@SchemaMapping(typeName = "RectificationConnection", field = "totalCount")
+	CompletableFuture<Integer> rectifications(Connection<?> connection,
+			DataLoader<Connection.CountKey, Integer> connectionCounts) {
+		return count(connection, connectionCounts);
+	}
+
+	private static CompletableFuture<Integer> count(Connection<?> connection,
+			DataLoader<Connection.CountKey, Integer> loader) {
+		if (connection.countKey() != null) {
+			return loader.load(connection.countKey());
+		}
+		return CompletableFuture.completedFuture(connection.getTotalCount());
+	}
+
+	/** The criteria as the database sees them (dates and enums mapped), as JSON. */
+	public static String json(Criteria criteria, MongoTemplate mongo, Class<?> type) {
+		var mapper = new org.springframework.data.mongodb.core.convert.QueryMapper(mongo.getConverter());
+		Document mapped = mapper.getMappedObject(criteria.getCriteriaObject(),
+				mongo.getConverter().getMappingContext().getPersistentEntity(type));
+		return mapped.toJson(org.bson.json.JsonWriterSettings.builder().build(),
+				new org.bson.codecs.DocumentCodec(mongo.getDb().getCodecRegistry()));
+	}
+
+}

@@ -1,0 +1,107 @@
+package org.oversight.api.graphql;
+
+import java.time.LocalDate;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import org.oversight.api.test.ApiIntegrationTest;
+import org.oversight.api.test.ApiTestSupport;
+import org.oversight.api.test.CommandCounter;
+import org.oversight.core.cadre.Cadre;
+import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.finding.Severity;
+import org.oversight.core.organization.OrgLevel;
+import org.oversight.core.organization.Organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database commands a dashboard query sends do not grow with the page size: one for
+ * the root list, one per batched field, one per totalCount.
+ */
+@ApiIntegrationTest
+@Import(CommandCounter.Registration.class)
+class RoundTripIntegrationTests extends ApiTestSupport {
+
+	@Autowired
+	CommandCounter counter;
+
+	Organization city;
+
+	@BeforeEach
+	void cityWithTwentyCounties() {
+		Organization province = this.fixtures.org("P", OrgLevel.PROVINCE, null);
+		this.city = this.fixtures.org("C", OrgLevel.CITY, province);
+		Cadre top = this.fixtures.cadre("市委书记");
+		this.fixtures.appoint(top, this.city, TeamRole.PRINCIPAL, LocalDate.of(2020, 1, 1));
+		for (int i = 10; i < 30; i++) {
+			Organization county = this.fixtures.org("X" + i, OrgLevel.COUNTY, this.city);
+			Organization township = this.fixtures.org("T" + i, OrgLevel.TOWNSHIP, county);
+			Cadre principal = this.fixtures.cadre("县委书记" + i);
+			this.fixtures.appoint(principal, county, TeamRole.PRINCIPAL, LocalDate.of(2022, 1, 1));
+			this.fixtures.appoint(this.fixtures.cadre("副县长" + i), county, TeamRole.DEPUTY, LocalDate.of(2022, 1, 1));
+			var finding = this.fixtures.finding(township, principal, Severity.GENERAL, LocalDate.of(2026, 1, 1));
+			this.fixtures.task(finding, township, LocalDate.of(2026, 3, 1));
+		}
+	}
+
+	int commands(Function<Integer, GraphQlTester.Request<?>> query, int pageSize) {
+		GraphQlTester.Request<?> request = query.apply(pageSize);
+		this.counter.reset();
+		request.execute().errors().verify();
+		return this.counter.total();
+	}
+
+	void sameForSmallAndLargePages(String name, Function<Integer, GraphQlTester.Request<?>> query) {
+		int small = commands(query, 2);
+		int large = commands(query, 20);
+		assertThat(large).as(name + ": commands for 20 rows (" + this.counter.byCommand() + ") vs 2 rows")
+			.isEqualTo(small);
+	}
+
+	@Test
+	void childrenWithPrincipalsTeamsAndOverdueCounts() {
+		sameForSmallAndLargePages("counties", (n) -> admin().document("""
+				query($under: ID, $n: Int) {
+				  organizations(under: $under, level: COUNTY, first: $n) {
+				    totalCount
+				    edges { node { code principal { name } team { role cadre { name } }
+				      rectifications(includeDescendants: true, filter: { overdue: true }) { totalCount }
+				      findings(includeDescendants: true) { totalCount } } }
+				  }
+				}""").variable("under", this.city.id()).variable("n", n));
+	}
+
+	@Test
+	void theOverdueListWithItsFindingsAndReminders() {
+		admin().documentName("runOverdueSweep").variable("asOf", "2026-04-30").execute();
+		sameForSmallAndLargePages("overdue list", (n) -> admin().document("""
+				query($under: ID, $n: Int) {
+				  rectifications(under: $under, filter: { overdue: true }, first: $n) {
+				    totalCount
+				    edges { node { id daysOverdue responsibleOrganization { name ancestors { name } }
+				      finding { description subject { name } organization { code } }
+				      reminders { level issuedOn issuedTo { name } } } }
+				  }
+				}""").variable("under", this.city.id()).variable("n", n));
+	}
+
+	@Test
+	void principalsWithTheirSupervisionEdgesAndChains() {
+		sameForSmallAndLargePages("supervision", (n) -> admin().document("""
+				query($under: ID, $n: Int) {
+				  organizations(under: $under, level: COUNTY, first: $n) {
+				    edges { node { principal { name supervisionChain { name }
+				      supervisors { kind supervisor { name } }
+				      supervisees { kind subject { name } } } } }
+				  }
+				}""").variable("under", this.city.id()).variable("n", n));
+	}
+
+}
