@@ -13,10 +13,27 @@ import org.oversight.core.common.Actor;
 
 /**
  * Runs every data fetcher as the signed-in account, so stored changes record who made
- * them ({@link Actor}).
+ * them ({@link Actor}), and stops fetching once a request has run longer than the
+ * configured timeout ({@code oversight.graphql.timeout}).
  */
 @Component
 class ActorInstrumentation extends SimplePerformantInstrumentation {
+
+	static final String DEADLINE = ActorInstrumentation.class.getName() + ".deadline";
+
+	private final ApiProperties properties;
+
+	ActorInstrumentation(ApiProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public graphql.ExecutionInput instrumentExecutionInput(graphql.ExecutionInput input,
+			graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters parameters,
+			InstrumentationState state) {
+		input.getGraphQLContext().put(DEADLINE, System.nanoTime() + this.properties.timeout().toNanos());
+		return input;
+	}
 
 	@Override
 	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
@@ -25,6 +42,10 @@ class ActorInstrumentation extends SimplePerformantInstrumentation {
 			return dataFetcher;
 		}
 		return (environment) -> {
+			Long deadline = environment.getGraphQlContext().get(DEADLINE);
+			if (deadline != null && System.nanoTime() > deadline) {
+				throw new RequestTimedOut(this.properties.timeout());
+			}
 			Viewer viewer = Viewers.from(environment.getGraphQlContext());
 			return Actor.as(viewer.username(), () -> {
 				try {
@@ -38,6 +59,15 @@ class ActorInstrumentation extends SimplePerformantInstrumentation {
 				}
 			});
 		};
+	}
+
+	/** A request ran past its time limit; the fields not yet fetched are not fetched. */
+	static final class RequestTimedOut extends RuntimeException {
+
+		RequestTimedOut(java.time.Duration limit) {
+			super("The request ran longer than " + limit.toSeconds() + " s and was stopped");
+		}
+
 	}
 
 }

@@ -9,11 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Limits of the GraphQL endpoint ({@code oversight.graphql.*}).
  *
  * @param maxDepth deepest nesting accepted (15)
- * @param maxComplexity most fields a query may select, counted by graphql-java's default
- * complexity calculator (5000)
+ * @param maxComplexity the most a query may cost: each field costs 1 plus its children's
+ * cost, times its {@code first} argument when it has one (100000)
  * @param timeout longest a request may run (30 s)
  */
 @ConfigurationProperties("oversight.graphql")
-public record ApiProperties(@DefaultValue("15") int maxDepth, @DefaultValue("5000") int maxComplexity,
+public record ApiProperties(@DefaultValue("15") int maxDepth, @DefaultValue("100000") int maxComplexity,
 		@DefaultValue("30s") Duration timeout) {
 }

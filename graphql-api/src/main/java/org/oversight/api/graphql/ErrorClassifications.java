@@ -55,6 +55,9 @@ class ErrorClassifications extends DataFetcherExceptionResolverAdapter {
 		if (cause instanceof DomainException.Forbidden) {
 			return List.of(error.errorType(ErrorType.FORBIDDEN).message(cause.getMessage()).build());
 		}
+		if (cause instanceof ActorInstrumentation.RequestTimedOut) {
+			return List.of(error.errorType(ErrorType.BAD_REQUEST).message(cause.getMessage()).build());
+		}
 		if (cause instanceof org.springframework.dao.OptimisticLockingFailureException) {
 			return List.of(error.errorType(Custom.CONFLICT).message("Changed meanwhile; read it again").build());
 		}

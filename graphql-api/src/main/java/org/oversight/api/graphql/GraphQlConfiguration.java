@@ -46,7 +46,11 @@ class GraphQlConfiguration {
 
 	@Bean
 	MaxQueryComplexityInstrumentation maxQueryComplexity(ApiProperties properties) {
-		return new MaxQueryComplexityInstrumentation(properties.maxComplexity());
+		return new MaxQueryComplexityInstrumentation(properties.maxComplexity(), (environment, children) -> {
+			Object first = environment.getArguments().get("first");
+			int multiplier = (first instanceof Number number) ? Math.max(1, Math.min(500, number.intValue())) : 1;
+			return 1 + children * multiplier;
+		});
 	}
 
 	/** ISO-8601 calendar dates (2026-03-01). */

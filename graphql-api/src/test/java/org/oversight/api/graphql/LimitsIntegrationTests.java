@@ -1,0 +1,41 @@
+package org.oversight.api.graphql;
+
+import org.junit.jupiter.api.Test;
+
+import org.oversight.api.test.ApiIntegrationTest;
+import org.oversight.api.test.ApiTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Queries too deep or too costly are refused before anything runs. */
+@ApiIntegrationTest
+class LimitsIntegrationTests extends ApiTestSupport {
+
+	static String nested(int depth) {
+		String inner = "code";
+		for (int i = 0; i < depth; i++) {
+			inner = "children { " + inner + " }";
+		}
+		return "{ organizations(first: 1) { edges { node { " + inner + " } } } }";
+	}
+
+	@Test
+	void aQueryDeeperThanTheLimitIsRefused() {
+		admin().document(nested(10)).execute().errors().verify();
+		admin().document(nested(14)).execute().errors().satisfy((errors) -> {
+			assertThat(errors).isNotEmpty();
+			assertThat(errors.get(0).getMessage()).containsIgnoringCase("depth");
+		});
+	}
+
+	@Test
+	void aQueryCostlierThanTheLimitIsRefused() {
+		String query = "{ organizations(first: 500) { edges { node { code "
+				+ "findings(first: 500) { edges { node { id description rectifications { id } } } } } } } }";
+		admin().document(query).execute().errors().satisfy((errors) -> {
+			assertThat(errors).isNotEmpty();
+			assertThat(errors.get(0).getMessage()).containsIgnoringCase("complexity");
+		});
+	}
+
+}
