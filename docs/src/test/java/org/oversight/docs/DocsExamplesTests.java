@@ -1,0 +1,179 @@
+package org.oversight.docs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import graphql.ParseAndValidate;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import org.oversight.OversightApplication;
+import org.oversight.core.cadre.ActivePosts;
+import org.oversight.core.cadre.Cadres;
+import org.oversight.core.common.Actor;
+import org.oversight.core.common.Today;
+import org.oversight.core.demo.DemoDataLoader;
+import org.oversight.core.demo.DemoProvince;
+import org.oversight.core.organization.Organizations;
+import org.oversight.core.test.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every GraphQL example of the Markdown pages in {@code docs/} against a server
+ * holding the demo province, and checks each answer: no error, and every field the
+ * example asks for at the top is there and not null. Subscriptions are validated against
+ * the schema.
+ */
+@SpringBootTest(classes = OversightApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "oversight.demo-loader.enabled=false", "oversight.scheduler.enabled=false",
+				"oversight.security.admin-password=" + DocsExamplesTests.PASSWORD })
+@Import(TestDatabase.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DocsExamplesTests {
+
+	static final String PASSWORD = "docs-password";
+
+	private static final Pattern BLOCK = Pattern.compile("```graphql\\n(.*?)```(?:\\s*```json\\n(.*?)```)?",
+			Pattern.DOTALL);
+
+	private static final Pattern REFERENCE = Pattern.compile("\"@(org|cadre|cadreOfPrincipal):([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoProvince demo;
+
+	@Autowired
+	Organizations organizations;
+
+	@Autowired
+	Cadres cadres;
+
+	@Autowired
+	ActivePosts posts;
+
+	@Autowired
+	Today today;
+
+	@Autowired
+	GraphQlSource graphQlSource;
+
+	@Autowired
+	org.oversight.api.security.AccountService accounts;
+
+	@BeforeAll
+	void demoProvince() {
+		this.accounts.bootstrap();
+		if (this.organizations.count() == 0) {
+			Actor.as("demo", () -> this.demo.load(1, DemoDataLoader.SEED));
+		}
+	}
+
+	record Example(Path page, int number, String document, String variables) {
+
+		@Override
+		public String toString() {
+			return this.page.getFileName() + " #" + this.number;
+		}
+
+	}
+
+	static List<Example> examples() throws IOException {
+		List<Example> examples = new ArrayList<>();
+		try (Stream<Path> pages = Files.list(Path.of("."))) {
+			for (Path page : pages.filter((p) -> p.toString().endsWith(".md")).sorted().toList()) {
+				Matcher matcher = BLOCK.matcher(Files.readString(page, StandardCharsets.UTF_8));
+				int number = 0;
+				while (matcher.find()) {
+					examples.add(new Example(page, ++number, matcher.group(1), matcher.group(2)));
+				}
+			}
+		}
+		return examples;
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyExampleRuns() throws IOException {
+		List<Example> examples = examples();
+		assertThat(examples).as("examples found in docs/*.md").hasSizeGreaterThan(5);
+		return examples.stream().map((example) -> DynamicTest.dynamicTest(example.toString(), () -> run(example)));
+	}
+
+	void run(Example example) {
+		Document document = Parser.parse(example.document());
+		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
+		if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+			var result = ParseAndValidate.parseAndValidate(this.graphQlSource.schema(),
+					graphql.ExecutionInput.newExecutionInput(example.document()).build());
+			assertThat(result.getErrors()).as(example + " validates").isEmpty();
+			return;
+		}
+		HttpGraphQlTester tester = HttpGraphQlTester.create(WebTestClient.bindToServer(new JdkClientHttpConnector())
+			.baseUrl("http://localhost:" + this.port + "/graphql")
+			.defaultHeader("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.build());
+		var request = tester.document(example.document());
+		for (var variable : variables(example.variables()).entrySet()) {
+			request = request.variable(variable.getKey(), variable.getValue());
+		}
+		var response = request.execute();
+		response.errors().verify();
+		for (Field field : operation.getSelectionSet().getSelectionsOfType(Field.class)) {
+			String key = (field.getAlias() != null) ? field.getAlias() : field.getName();
+			response.path(key).hasValue().entity(Object.class).satisfies((value) -> assertThat(value).isNotNull());
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> variables(String json) {
+		if (json == null) {
+			return Map.of();
+		}
+		Matcher matcher = REFERENCE.matcher(json);
+		StringBuilder resolved = new StringBuilder();
+		while (matcher.find()) {
+			String value = switch (matcher.group(1)) {
+				case "org" -> this.organizations.findByCode(matcher.group(2)).orElseThrow().id();
+				case "cadre" -> this.cadres.findByCode(matcher.group(2)).orElseThrow().id();
+				default -> {
+					String orgId = this.organizations.findByCode(matcher.group(2)).orElseThrow().id();
+					String cadreId = this.posts.principalsIn(List.of(orgId), this.today.date()).get(0).cadreId();
+					yield this.cadres.findById(cadreId).orElseThrow().code();
+				}
+			};
+			matcher.appendReplacement(resolved, Matcher.quoteReplacement("\"" + value + "\""));
+		}
+		matcher.appendTail(resolved);
+		return new LinkedHashMap<>(org.bson.Document.parse(resolved.toString()));
+	}
+
+}
