@@ -12,8 +12,6 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.DisposableBean;
-
 import org.oversight.core.common.OversightProperties.EmbeddedBackend;
 
 /**
@@ -21,7 +19,7 @@ import org.oversight.core.common.OversightProperties.EmbeddedBackend;
  * configured. Listens on a free loopback port; with the H2 backend its data lives in one
  * MVStore file under the data directory and survives restarts.
  */
-public final class EmbeddedMongoServer implements DisposableBean {
+public final class EmbeddedMongoServer {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
@@ -66,7 +64,9 @@ public final class EmbeddedMongoServer implements DisposableBean {
 		return this.connectionString;
 	}
 
-	@Override
+	/**
+	 * Stops listening and closes the store (the auto-configuration calls it on shutdown).
+	 */
 	public void destroy() {
 		logger.info("Stopping the embedded MongoDB-compatible server");
 		this.server.shutdown();
