@@ -38,7 +38,11 @@ public class DemoDataLoader implements ApplicationRunner {
 
 	private final DemoProvince province;
 
-	DemoDataLoader(OversightProperties properties, Organizations organizations, DemoProvince province) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	DemoDataLoader(OversightProperties properties, Organizations organizations, DemoProvince province,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.properties = properties;
 		this.organizations = organizations;
 		this.province = province;
@@ -70,6 +74,7 @@ public class DemoDataLoader implements ApplicationRunner {
 			DemoProvince.Summary summary = Actor.as(ACTOR, () -> this.province.load(scale, SEED));
 			logger.info("Demo province loaded (scale {}, seed {}) in {} ms: {}", scale, SEED,
 					(System.nanoTime() - started) / 1_000_000, summary);
+			this.events.publishEvent(new DemoProvinceLoaded(summary));
 		}
 		catch (DomainException.Conflict ex) {
 			// Another process sharing the database started loading it first (duplicate
