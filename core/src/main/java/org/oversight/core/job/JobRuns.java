@@ -87,6 +87,21 @@ public class JobRuns {
 		}
 	}
 
+	/**
+	 * Closes runs left RUNNING by a process that stopped midway (killed, crashed): any
+	 * started longer ago than {@code olderThan} becomes FAILED, saying so. The work
+	 * itself is completed by the next run (every job's writes are idempotent).
+	 */
+	public int abandonStale(java.time.Duration olderThan) {
+		var result = this.mongo.updateMulti(Query
+			.query(Criteria.where("state").is(JobState.RUNNING).and("startedAt").lt(this.today.now().minus(olderThan))),
+				new Update().set("state", JobState.FAILED)
+					.set("finishedAt", this.today.now())
+					.set("message", "abandoned: the process running it stopped before it finished"),
+				JobRun.class);
+		return (int) result.getModifiedCount();
+	}
+
 	public Optional<JobRun> get(String id) {
 		if (id == null || !ObjectId.isValid(id)) {
 			return Optional.empty();
