@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * example asks for at the top is there and not null. Subscriptions are validated against
  * the schema.
  */
-@SpringBootTest(classes = OversightApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = { OversightApplication.class, DocsExamplesTests.CommandCounting.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "oversight.demo-loader.enabled=false", "oversight.scheduler.enabled=false",
 				"oversight.security.admin-password=" + DocsExamplesTests.PASSWORD })
 @Import(TestDatabase.class)
@@ -132,6 +133,50 @@ class DocsExamplesTests {
 		return examples.stream().map((example) -> DynamicTest.dynamicTest(example.toString(), () -> run(example)));
 	}
 
+	/**
+	 * Counts the read commands sent to the database (the live feed's polling left out).
+	 */
+	@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+	static class CommandCounting {
+
+		static final java.util.concurrent.atomic.AtomicInteger READS = new java.util.concurrent.atomic.AtomicInteger();
+
+		@org.springframework.context.annotation.Bean
+		org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer countReads() {
+			return (settings) -> settings.addCommandListener(new com.mongodb.event.CommandListener() {
+				@Override
+				public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+					String name = event.getCommandName();
+					if (List.of("find", "aggregate", "count", "getMore").contains(name)) {
+						var target = event.getCommand().get(name);
+						if (target == null || !target.isString()
+								|| !target.asString().getValue().equals("rectification_steps")) {
+							READS.incrementAndGet();
+						}
+					}
+				}
+			});
+		}
+
+	}
+
+	private static final Pattern FIRST = Pattern.compile("first: (\\d+)");
+
+	/**
+	 * The commands a dashboard query sends do not grow with its page sizes: the example
+	 * runs again with every {@code first} ten times larger (at most 500) and must send as
+	 * many commands.
+	 */
+	int commands(HttpGraphQlTester tester, String document, Map<String, Object> variables) {
+		var request = tester.document(document);
+		for (var variable : variables.entrySet()) {
+			request = request.variable(variable.getKey(), variable.getValue());
+		}
+		CommandCounting.READS.set(0);
+		request.execute().errors().verify();
+		return CommandCounting.READS.get();
+	}
+
 	void run(Example example) {
 		Document document = Parser.parse(example.document());
 		OperationDefinition operation = document.getDefinitionsOfType(OperationDefinition.class).get(0);
@@ -153,6 +198,16 @@ class DocsExamplesTests {
 		}
 		var response = request.execute();
 		response.errors().verify();
+		if (operation.getOperation() == OperationDefinition.Operation.QUERY
+				&& FIRST.matcher(example.document()).find()) {
+			Map<String, Object> variables = variables(example.variables());
+			int small = commands(tester, example.document(), variables);
+			Matcher sizes = FIRST.matcher(example.document());
+			String larger = sizes.replaceAll((m) -> "first: " + Math.min(500, Integer.parseInt(m.group(1)) * 10));
+			int large = commands(tester, larger, variables);
+			assertThat(small).as(example + ": database commands counted").isPositive();
+			assertThat(large).as(example + ": database commands with ten times larger pages").isEqualTo(small);
+		}
 		for (Field field : operation.getSelectionSet().getSelectionsOfType(Field.class)) {
 			String key = (field.getAlias() != null) ? field.getAlias() : field.getName();
 			response.path(key).hasValue().entity(Object.class).satisfies((value) -> {
