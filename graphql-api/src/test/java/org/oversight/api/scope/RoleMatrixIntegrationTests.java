@@ -47,12 +47,12 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 
 	static final Set<Role> TALKS = EnumSet.of(Role.ADMIN, Role.ORGANIZATION, Role.INSPECTOR);
 
-	static final List<Case> CASES = List.of(
-			new Case("createOrganization", ORGANIZATION, (f) -> """
-					mutation { createOrganization(input: { code: "NEW-%s", name: "新组织", kind: DEPARTMENT,
-					  level: CITY, parentId: "%s" }) { id } }""".formatted(System.nanoTime(), f.world().city2.id())),
-			new Case("moveOrganization", ORGANIZATION, (f) -> "mutation { moveOrganization(id: \"%s\", newParentId: \"%s\") { id } }"
-				.formatted(f.world().county2.id(), f.world().city2.id())),
+	static final List<Case> CASES = List.of(new Case("createOrganization", ORGANIZATION, (f) -> """
+			mutation { createOrganization(input: { code: "NEW-%s", name: "新组织", kind: DEPARTMENT,
+			  level: CITY, parentId: "%s" }) { id } }""".formatted(System.nanoTime(), f.world().city2.id())),
+			new Case("moveOrganization", ORGANIZATION,
+					(f) -> "mutation { moveOrganization(id: \"%s\", newParentId: \"%s\") { id } }"
+						.formatted(f.world().county2.id(), f.world().city2.id())),
 			new Case("dissolveOrganization", ORGANIZATION,
 					(f) -> "mutation { dissolveOrganization(id: \"%s\", on: \"2026-01-01\") { id } }"
 						.formatted(f.world().county2.id())),
@@ -65,44 +65,51 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 			new Case("endAppointment", ORGANIZATION,
 					(f) -> "mutation { endAppointment(id: \"%s\", end: \"2026-05-01\") { id } }"
 						.formatted(f.appointmentId())),
-			new Case("addSupervision", ORGANIZATION, (f) -> """
-					mutation { addSupervision(input: { supervisorId: "%s", subjectId: "%s", kind: ASSIGNED,
-					  organizationId: "%s", from: "2026-01-01" }) { id } }"""
-				.formatted(f.world().city2Principal.id(), f.world().county2Principal.id(), f.world().county2.id())),
+			new Case("addSupervision", ORGANIZATION,
+					(f) -> """
+							mutation { addSupervision(input: { supervisorId: "%s", subjectId: "%s", kind: ASSIGNED,
+							  organizationId: "%s", from: "2026-01-01" }) { id } }""".formatted(
+							f.world().city2Principal.id(), f.world().county2Principal.id(), f.world().county2.id())),
 			new Case("endSupervision", ORGANIZATION,
 					(f) -> "mutation { endSupervision(id: \"%s\", to: \"2026-05-01\") { id } }".formatted(f.edgeId())),
-			new Case("recordTalk", TALKS, (f) -> """
-					mutation { recordTalk(input: { kind: SUPERVISION, date: "2026-03-01", subjectId: "%s",
-					  conductedByIds: ["%s"], organizationId: "%s" }) { id } }"""
-				.formatted(f.world().county2Principal.id(), f.world().city2Principal.id(), f.world().county2.id())),
+			new Case("recordTalk", TALKS,
+					(f) -> """
+							mutation { recordTalk(input: { kind: SUPERVISION, date: "2026-03-01", subjectId: "%s",
+							  conductedByIds: ["%s"], organizationId: "%s" }) { id } }""".formatted(
+							f.world().county2Principal.id(), f.world().city2Principal.id(), f.world().county2.id())),
 			new Case("recordMeeting", ORGANIZATION, (f) -> """
 					mutation { recordMeeting(input: { organizationId: "%s", date: "2026-01-10", theme: "主题",
 					  issuesRaised: 2 }) { id } }""".formatted(f.world().county2.id())),
 			new Case("recordInterference", ORGANIZATION, (f) -> """
 					mutation { recordInterference(input: { organizationId: "%s", cadreId: "%s", date: "2026-01-10",
 					  matter: "事项" }) { id } }""".formatted(f.world().county2.id(), f.world().county2Principal.id())),
-			new Case("registerFinding", INSPECTOR, (f) -> """
-					mutation { registerFinding(input: { source: AUDIT, category: OTHER, severity: GENERAL,
-					  description: "问题", organizationId: "%s", reportedOn: "2026-02-01" }) { id } }"""
-				.formatted(f.world().county2.id())),
+			new Case("registerFinding", INSPECTOR,
+					(f) -> """
+							mutation { registerFinding(input: { source: AUDIT, category: OTHER, severity: GENERAL,
+							  description: "问题", organizationId: "%s", reportedOn: "2026-02-01" }) { id } }"""
+						.formatted(f.world().county2.id())),
 			new Case("correctFinding", INSPECTOR,
 					(f) -> "mutation { correctFinding(id: \"%s\", input: { severity: SERIOUS }) { id } }"
 						.formatted(f.finding().id())),
 			new Case("dismissFinding", INSPECTOR,
-					(f) -> "mutation { dismissFinding(id: \"%s\", reason: \"不实\") { id } }".formatted(f.finding().id())),
-			new Case("assignRectification", INSPECTOR, (f) -> """
-					mutation { assignRectification(input: { findingId: "%s", responsibleOrganizationId: "%s",
-					  mode: DEADLINE, measures: "措施", deadline: "2026-09-01" }) { id } }"""
-				.formatted(f.finding().id(), f.world().county2.id())),
+					(f) -> "mutation { dismissFinding(id: \"%s\", reason: \"不实\") { id } }"
+						.formatted(f.finding().id())),
+			new Case("assignRectification", INSPECTOR,
+					(f) -> """
+							mutation { assignRectification(input: { findingId: "%s", responsibleOrganizationId: "%s",
+							  mode: DEADLINE, measures: "措施", deadline: "2026-09-01" }) { id } }"""
+						.formatted(f.finding().id(), f.world().county2.id())),
 			new Case("reportProgress", INSPECTOR,
 					(f) -> "mutation { reportProgress(id: \"%s\", note: \"进展\", version: 1) { id } }"
 						.formatted(f.task().id())),
-			new Case("extendDeadline", INSPECTOR, (f) -> """
-					mutation { extendDeadline(id: "%s", newDeadline: "2026-12-31", reason: "延期", version: 1) { id } }"""
-				.formatted(f.task().id())),
-			new Case("reassignRectification", INSPECTOR, (f) -> """
-					mutation { reassignRectification(id: "%s", responsibleOrganizationId: "%s", version: 1) { id } }"""
-				.formatted(f.task().id(), f.world().city2.id())),
+			new Case("extendDeadline", INSPECTOR,
+					(f) -> """
+							mutation { extendDeadline(id: "%s", newDeadline: "2026-12-31", reason: "延期", version: 1) { id } }"""
+						.formatted(f.task().id())),
+			new Case("reassignRectification", INSPECTOR,
+					(f) -> """
+							mutation { reassignRectification(id: "%s", responsibleOrganizationId: "%s", version: 1) { id } }"""
+						.formatted(f.task().id(), f.world().city2.id())),
 			new Case("runOverdueSweep", INSPECTOR, (f) -> "mutation { runOverdueSweep { examined } }"),
 			new Case("generateEcologyReports", EnumSet.of(Role.ADMIN, Role.ANALYST),
 					(f) -> "mutation { generateEcologyReports(year: 2025) { id } }"),
@@ -123,10 +130,11 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 			.appoint(this.fixtures.cadre("待离任"), world.county2, org.oversight.core.cadre.TeamRole.MEMBER,
 					LocalDate.of(2025, 1, 1))
 			.id();
-		String edge = admin().document("""
-				mutation { addSupervision(input: { supervisorId: "%s", subjectId: "%s", kind: STATIONED,
-				  organizationId: "%s", from: "2025-01-01" }) { id } }"""
-			.formatted(world.city2Principal.id(), world.county2Principal.id(), world.county2.id()))
+		String edge = admin()
+			.document("""
+					mutation { addSupervision(input: { supervisorId: "%s", subjectId: "%s", kind: STATIONED,
+					  organizationId: "%s", from: "2025-01-01" }) { id } }""".formatted(world.city2Principal.id(),
+					world.county2Principal.id(), world.county2.id()))
 			.execute()
 			.path("addSupervision.id")
 			.entity(String.class)
@@ -140,11 +148,12 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 			if (!name.equals("audit_log") && !name.equals("job_runs") && !name.equals("accounts")
 					&& !name.equals("settings")) {
 				counts.put(name, this.mongo.getCollection(name).countDocuments());
-				counts.put(name + "#hash", (long) this.mongo.getCollection(name)
-					.find()
-					.into(new java.util.ArrayList<Document>())
-					.toString()
-					.hashCode());
+				counts.put(name + "#hash",
+						(long) this.mongo.getCollection(name)
+							.find()
+							.into(new java.util.ArrayList<Document>())
+							.toString()
+							.hashCode());
 			}
 		}
 		return counts;
@@ -173,10 +182,12 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 			}
 			Role allowed = test.allowed().stream().filter(testers::containsKey).findFirst().orElse(null);
 			HttpGraphQlTester permitted = (allowed != null) ? testers.get(allowed) : admin();
-			permitted.document(test.document().apply(fixture)).execute().errors().satisfy((errors) -> assertThat(
-					errors.stream().map((e) -> String.valueOf(e.getErrorType())).toList())
-				.as(test.name() + " by " + allowed)
-				.doesNotContain("FORBIDDEN"));
+			permitted.document(test.document().apply(fixture))
+				.execute()
+				.errors()
+				.satisfy((errors) -> assertThat(errors.stream().map((e) -> String.valueOf(e.getErrorType())).toList())
+					.as(test.name() + " by " + allowed)
+					.doesNotContain("FORBIDDEN"));
 		}
 	}
 
