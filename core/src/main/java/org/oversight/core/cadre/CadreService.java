@@ -133,6 +133,12 @@ public class CadreService implements OrganizationLifecycleListener {
 			}
 		}
 		for (Appointment held : this.appointments.findByCadreId(cadre.id())) {
+			if (held.organizationId().equals(organization.id()) && held.role() == role && held.start().equals(start)
+					&& java.util.Objects.equals(held.end(), command.end()) && held.title().equals(title)) {
+				// the same command again (a retry after a failure midway): complete it
+				widenScope(cadre.id(), organization);
+				return held;
+			}
 			if (held.organizationId().equals(organization.id()) && held.overlaps(start, command.end())) {
 				throw DomainException
 					.conflict("Cadre " + cadre.code() + " already holds a post in " + organization.code() + " from "
@@ -146,9 +152,13 @@ public class CadreService implements OrganizationLifecycleListener {
 		Appointment appointment = new Appointment(appointmentId, cadre.id(), organization.id(), organization.path(),
 				role, title, start, command.end(), Stamp.created(this.today.now(), Actor.current()));
 		this.appointments.save(appointment);
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(cadre.id())),
-				new Update().addToSet("orgScope").each(organization.path().toArray()), Cadre.class);
+		widenScope(cadre.id(), organization);
 		return appointment;
+	}
+
+	private void widenScope(String cadreId, Organization organization) {
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(cadreId)),
+				new Update().addToSet("orgScope").each(organization.path().toArray()), Cadre.class);
 	}
 
 	private String claimSeat(Organization organization, String cadreId, String appointmentId, LocalDate start,

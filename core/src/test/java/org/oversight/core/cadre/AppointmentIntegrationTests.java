@@ -128,6 +128,22 @@ class AppointmentIntegrationTests {
 	}
 
 	@Test
+	void theSameAppointmentAgainCompletesWhatACrashLeftUndone() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre cadre = this.fixtures.cadre("王伟");
+		Appointment first = this.fixtures.appoint(cadre, county, TeamRole.DEPUTY, JAN);
+		// the crash: the appointment was stored, the cadre's scope not widened
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(cadre.id())),
+				new Update().set("orgScope", java.util.List.of()), Cadre.class);
+
+		Appointment again = this.fixtures.appoint(cadre, county, TeamRole.DEPUTY, JAN);
+
+		assertThat(again.id()).isEqualTo(first.id());
+		assertThat(this.appointments.findByOrganizationId(county.id())).hasSize(1);
+		assertThat(this.cadres.findById(cadre.id()).orElseThrow().orgScope()).contains(county.id());
+	}
+
+	@Test
 	void aStaleClaimLeftByACrashDoesNotBlockAnotherCadreForever() {
 		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
 		Appointment lost = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);

@@ -51,7 +51,15 @@ class CadreApiIntegrationTests extends ApiTestSupport {
 			.path("appoint.id")
 			.entity(String.class)
 			.get();
-		classification(admin().documentName("appoint").variable("input", appoint).execute(), "CONFLICT");
+		admin().documentName("appoint")
+			.variable("input", appoint)
+			.execute()
+			.path("appoint.id")
+			.entity(String.class)
+			.isEqualTo(appointmentId);
+		Map<String, Object> second = new HashMap<>(appoint);
+		second.put("cadreId", world.city1Deputy.id());
+		classification(admin().documentName("appoint").variable("input", second).execute(), "CONFLICT");
 		appoint.put("cadreId", "000000000000000000000000");
 		classification(admin().documentName("appoint").variable("input", appoint).execute(), "NOT_FOUND");
 		classification(admin().documentName("endAppointment")
