@@ -26,6 +26,19 @@ public class FindingQueries {
 					Sort.Order.desc("reportedOn"), Sort.Order.asc("_id")),
 			(f) -> List.of(f.concernsPrincipal(), f.severity().ordinal(), Keyset.date(f.reportedOn()), f.id()));
 
+	/** The orders a finding list can be read in. */
+	public enum Order {
+
+		PRIORITY, REPORTED_NEWEST, REPORTED_OLDEST
+
+	}
+
+	static final Keyset<Finding> NEWEST = new Keyset<>(List.of(Sort.Order.desc("reportedOn"), Sort.Order.asc("_id")),
+			(f) -> List.of(Keyset.date(f.reportedOn()), f.id()));
+
+	static final Keyset<Finding> OLDEST = new Keyset<>(List.of(Sort.Order.asc("reportedOn"), Sort.Order.asc("_id")),
+			(f) -> List.of(Keyset.date(f.reportedOn()), f.id()));
+
 	private final MongoTemplate mongo;
 
 	FindingQueries(MongoTemplate mongo) {
@@ -53,6 +66,15 @@ public class FindingQueries {
 
 	public Page<Finding> page(Criteria criteria, PageRequest request) {
 		return PRIORITY.page(this.mongo, criteria, request, Finding.class);
+	}
+
+	public Page<Finding> page(Criteria criteria, PageRequest request, Order order) {
+		Keyset<Finding> keyset = switch ((order != null) ? order : Order.PRIORITY) {
+			case PRIORITY -> PRIORITY;
+			case REPORTED_NEWEST -> NEWEST;
+			case REPORTED_OLDEST -> OLDEST;
+		};
+		return keyset.page(this.mongo, criteria, request, Finding.class);
 	}
 
 	public long count(Criteria criteria) {

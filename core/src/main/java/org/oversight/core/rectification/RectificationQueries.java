@@ -30,6 +30,23 @@ import org.oversight.core.common.Scope;
 @Component
 public class RectificationQueries {
 
+	/** The orders a task list can be read in. */
+	public enum Order {
+
+		DEFAULT, DEADLINE_EARLIEST, DEADLINE_LATEST
+
+	}
+
+	private static final Keyset<Rectification> EARLIEST = new Keyset<>(
+			List.of(org.springframework.data.domain.Sort.Order.asc("deadline"),
+					org.springframework.data.domain.Sort.Order.asc("_id")),
+			(t) -> List.of(Keyset.date(t.deadline()), t.id()));
+
+	private static final Keyset<Rectification> LATEST = new Keyset<>(
+			List.of(org.springframework.data.domain.Sort.Order.desc("deadline"),
+					org.springframework.data.domain.Sort.Order.asc("_id")),
+			(t) -> List.of(Keyset.date(t.deadline()), t.id()));
+
 	private final MongoTemplate mongo;
 
 	RectificationQueries(MongoTemplate mongo) {
@@ -50,6 +67,14 @@ public class RectificationQueries {
 						: Criteria.where("responsibleOrganizationId").is(organizationId);
 		return new Criteria().andOperator(visible(scope), where,
 				(filter != null) ? filter.criteria(today) : new Criteria());
+	}
+
+	public Page<Rectification> page(Criteria criteria, PageRequest request, LocalDate today, Order order) {
+		return switch ((order != null) ? order : Order.DEFAULT) {
+			case DEFAULT -> page(criteria, request, today);
+			case DEADLINE_EARLIEST -> EARLIEST.page(this.mongo, criteria, request, Rectification.class);
+			case DEADLINE_LATEST -> LATEST.page(this.mongo, criteria, request, Rectification.class);
+		};
 	}
 
 	public Page<Rectification> page(Criteria criteria, PageRequest request, LocalDate today) {

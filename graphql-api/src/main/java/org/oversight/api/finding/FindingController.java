@@ -66,11 +66,11 @@ class FindingController {
 
 	@QueryMapping
 	Connection<Finding> findings(@Argument String under, @Argument FindingFilter filter, @Argument Integer first,
-			@Argument String after, @ContextValue Viewer viewer) {
+			@Argument String after, @Argument FindingQueries.Order orderBy, @ContextValue Viewer viewer) {
 		viewer.require(Right.READ);
 		PageRequest page = PageRequest.of(first, after);
 		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter);
-		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page, orderBy), () -> this.queries.count(criteria));
 	}
 
 	@SchemaMapping(typeName = "Organization")

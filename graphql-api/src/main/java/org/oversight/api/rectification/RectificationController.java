@@ -74,9 +74,14 @@ class RectificationController {
 
 	@QueryMapping
 	Connection<Rectification> rectifications(@Argument String under, @Argument RectificationFilter filter,
-			@Argument Integer first, @Argument String after, @ContextValue Viewer viewer) {
+			@Argument Integer first, @Argument String after, @Argument RectificationQueries.Order orderBy,
+			@ContextValue Viewer viewer) {
 		viewer.require(Right.READ);
-		return page(this.queries.of(viewer.scope(), under, true, filter, this.today.date()), first, after);
+		PageRequest page = PageRequest.of(first, after);
+		LocalDate day = this.today.date();
+		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter, day);
+		return Connection.lazy(() -> this.queries.page(criteria, page, day, orderBy),
+				() -> this.queries.count(criteria));
 	}
 
 	@SchemaMapping(typeName = "Organization")

@@ -97,4 +97,29 @@ class AnalystQueriesIntegrationTests extends ApiTestSupport {
 			.containsExactly("严重问题");
 	}
 
+	@Test
+	void listsCanBeOrderedOtherwise() {
+		World world = new World(this.fixtures);
+		var first = this.fixtures.finding(world.county2, null, Severity.GENERAL, LocalDate.of(2026, 1, 1));
+		var second = this.fixtures.finding(world.county2, world.county2Principal, Severity.SERIOUS,
+				LocalDate.of(2026, 2, 1));
+		this.fixtures.task(first, world.county2, LocalDate.of(2026, 9, 1));
+		this.fixtures.task(second, world.county2, LocalDate.of(2026, 3, 1));
+		admin().document("{ findings(orderBy: REPORTED_OLDEST) { edges { node { reportedOn } } } }")
+			.execute()
+			.path("findings.edges[*].node.reportedOn")
+			.entityList(String.class)
+			.containsExactly("2026-01-01", "2026-02-01");
+		admin().document("{ rectifications(orderBy: DEADLINE_LATEST) { edges { node { deadline } } } }")
+			.execute()
+			.path("rectifications.edges[*].node.deadline")
+			.entityList(String.class)
+			.containsExactly("2026-09-01", "2026-03-01");
+		admin().document("{ rectifications { edges { node { deadline } } } }")
+			.execute()
+			.path("rectifications.edges[*].node.deadline")
+			.entityList(String.class)
+			.containsExactly("2026-03-01", "2026-09-01");
+	}
+
 }
