@@ -1,0 +1,7 @@
+/**
+ * Risk profiles of principals.
+ */
+@NullMarked
+package org.oversight.analytics.risk;
+
+import org.jspecify.annotations.NullMarked;

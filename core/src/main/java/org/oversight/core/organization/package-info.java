@@ -1,0 +1,7 @@
+/**
+ * The organization tree with its materialised paths: create, move, dissolve, read.
+ */
+@NullMarked
+package org.oversight.core.organization;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Health and operations.
+ */
+@NullMarked
+package org.oversight.api.operations;
+
+import org.jspecify.annotations.NullMarked;
