@@ -69,6 +69,8 @@ final class AppointmentSheet extends SheetImport {
 
 	private final Map<Parsed, Appointment> ends = new java.util.LinkedHashMap<>();
 
+	private final List<Parsed> repairs = new ArrayList<>();
+
 	AppointmentSheet(Services services) {
 		super(TransferKind.APPOINTMENTS, services);
 	}
@@ -147,6 +149,10 @@ final class AppointmentSheet extends SheetImport {
 			if (!cells.bad()) {
 				if (Objects.equals(same.end(), row.end())) {
 					context.unchanged++;
+					if (!cadre.orgScope().containsAll(org.path())) {
+						// an import cut off between storing posts and widening scopes
+						this.repairs.add(row);
+					}
 				}
 				else if (same.end() == null) {
 					this.ends.put(row, same);
@@ -253,8 +259,57 @@ final class AppointmentSheet extends SheetImport {
 		return this.ends.size();
 	}
 
+	/**
+	 * Posts other than a principal's need no seat: inserted in bulk, then each cadre's
+	 * scope widened, as {@code CadreService.appoint} does. A crash between the two is
+	 * repaired by the next import of the file, which finds the posts stored and widens
+	 * the scopes again ({@code $addToSet} is idempotent).
+	 */
+	private void bulk(List<Parsed> chunk, ImportContext context) {
+		List<org.bson.Document> documents = new ArrayList<>();
+		List<Parsed> written = new ArrayList<>();
+		for (Parsed row : chunk) {
+			String cadreId = context.cadreId(row.cadreCode());
+			String orgId = context.organizationId(row.orgCode());
+			List<String> path = context.organizationPath(row.orgCode());
+			if (cadreId == null || orgId == null || path == null) {
+				cells(row.row(), context).reject((cadreId == null) ? CADRE : ORGANIZATION,
+						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
+				continue;
+			}
+			written.add(row);
+			documents.add(
+					new org.bson.Document("_id", new org.bson.types.ObjectId().toHexString()).append("cadreId", cadreId)
+						.append("organizationId", orgId)
+						.append("orgPath", path)
+						.append("role", row.role().name())
+						.append("title", row.title())
+						.append("start", row.start())
+						.append("end", row.end())
+						.append("stamp", BulkWrites.stamp(context)));
+		}
+		BulkWrites.insert(context.mongo, Appointment.class, documents);
+		widenScopes(written, context);
+		context.created += written.size();
+	}
+
+	private static void widenScopes(List<Parsed> rows, ImportContext context) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		var operations = context.mongo.bulkOps(org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED,
+				Cadre.class);
+		for (Parsed row : rows) {
+			operations.updateOne(Query.query(Criteria.where("_id").is(context.cadreId(row.cadreCode()))),
+					new org.springframework.data.mongodb.core.query.Update().addToSet("orgScope")
+						.each(context.organizationPath(row.orgCode()).toArray()));
+		}
+		operations.execute();
+	}
+
 	@Override
 	void write(ImportContext context) {
+		widenScopes(this.repairs, context);
 		this.ends.forEach((row, appointment) -> {
 			try {
 				this.services.cadres().endAppointment(appointment.id(), row.end());
@@ -264,7 +319,14 @@ final class AppointmentSheet extends SheetImport {
 				failed(row.row(), context, ex);
 			}
 		});
+		List<Parsed> members = this.creates.stream().filter((row) -> row.role() != TeamRole.PRINCIPAL).toList();
+		for (List<Parsed> chunk : ImportContext.chunks(members)) {
+			bulk(chunk, context);
+		}
 		for (Parsed row : this.creates) {
+			if (row.role() != TeamRole.PRINCIPAL) {
+				continue;
+			}
 			String cadreId = context.cadreId(row.cadreCode());
 			String orgId = context.organizationId(row.orgCode());
 			if (cadreId == null || orgId == null) {

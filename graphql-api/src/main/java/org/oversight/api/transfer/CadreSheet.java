@@ -91,16 +91,44 @@ final class CadreSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
-		for (Planned cadre : this.plan) {
-			try {
-				Cadre created = this.services.cadres()
-					.register(new CadreService.RegisterCadre(cadre.code(), cadre.name(), cadre.birthYear()));
-				context.plannedCadres.get(cadre.code()).id = created.id();
-				context.created++;
+		for (List<Planned> chunk : ImportContext.chunks(this.plan)) {
+			List<org.bson.Document> documents = new ArrayList<>();
+			for (Planned cadre : chunk) {
+				String id = new org.bson.types.ObjectId().toHexString();
+				context.plannedCadres.get(cadre.code()).id = id;
+				documents.add(new org.bson.Document("_id", id).append("code", cadre.code())
+					.append("name", cadre.name())
+					.append("birthYear", cadre.birthYear())
+					.append("orgScope", List.of())
+					.append("stamp", BulkWrites.stamp(context)));
 			}
-			catch (DomainException ex) {
-				failed(cadre.row(), context, ex);
+			if (BulkWrites.insert(context.mongo, Cadre.class, documents)) {
+				context.created += chunk.size();
 			}
+			else {
+				chunk.forEach((cadre) -> writeOne(cadre, context));
+			}
+		}
+	}
+
+	/**
+	 * After a bulk insert met a code taken meanwhile: row by row, as the service does.
+	 */
+	private void writeOne(Planned cadre, ImportContext context) {
+		Cadre stored = this.services.cadres().findByCode(cadre.code()).orElse(null);
+		if (stored != null && stored.id().equals(context.plannedCadres.get(cadre.code()).id)) {
+			context.created++;
+			return;
+		}
+		try {
+			Cadre created = this.services.cadres()
+				.register(new CadreService.RegisterCadre(cadre.code(), cadre.name(), cadre.birthYear()));
+			context.plannedCadres.get(cadre.code()).id = created.id();
+			context.created++;
+		}
+		catch (DomainException ex) {
+			context.plannedCadres.get(cadre.code()).id = null;
+			failed(cadre.row(), context, ex);
 		}
 	}
 

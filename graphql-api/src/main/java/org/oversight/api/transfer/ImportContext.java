@@ -37,6 +37,8 @@ final class ImportContext {
 
 	final LocalDate today;
 
+	final java.time.Instant now;
+
 	final MongoTemplate mongo;
 
 	final ImportKeys keys;
@@ -70,10 +72,12 @@ final class ImportContext {
 	/** Refused business keys by kind → key → row, for clearer reasons in later rows. */
 	private final Map<String, Integer> refusedKeys = new HashMap<>();
 
-	ImportContext(Viewer viewer, ImportMode mode, LocalDate today, MongoTemplate mongo, ImportKeys keys) {
+	ImportContext(Viewer viewer, ImportMode mode, LocalDate today, java.time.Instant now, MongoTemplate mongo,
+			ImportKeys keys) {
 		this.viewer = viewer;
 		this.mode = mode;
 		this.today = today;
+		this.now = now;
 		this.mongo = mongo;
 		this.keys = keys;
 	}
@@ -111,6 +115,9 @@ final class ImportContext {
 
 		String id;
 
+		/** The materialised path once the id is chosen (root … self). */
+		List<String> path;
+
 		PlannedOrg(String code, OrgLevel level, int row) {
 			this.code = code;
 			this.level = level;
@@ -135,6 +142,16 @@ final class ImportContext {
 
 	Organization storedOrg(String code) {
 		return this.storedOrgs.get(code);
+	}
+
+	/** The path of a stored or written organization (root … self), or null. */
+	List<String> organizationPath(String code) {
+		Organization stored = storedOrg(code);
+		if (stored != null) {
+			return stored.path();
+		}
+		PlannedOrg planned = this.plannedOrgs.get(code);
+		return (planned != null && planned.id != null) ? planned.path : null;
 	}
 
 	/** Stored organizations by id (loading those not yet known). */

@@ -243,26 +243,80 @@ final class OrganizationSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
-		for (Planned org : this.plan) {
-			ImportContext.PlannedOrg planned = context.plannedOrgs.get(org.code());
-			String parentId = null;
-			if (org.parentCode() != null) {
-				parentId = context.organizationId(org.parentCode());
-				if (parentId == null) {
-					cells(org.row(), context).reject(PARENT, Message.of("上级组织未能写入", "the parent could not be written"));
-					continue;
+		for (List<Planned> chunk : ImportContext.chunks(this.plan)) {
+			List<org.bson.Document> documents = new ArrayList<>();
+			List<Planned> written = new ArrayList<>();
+			for (Planned org : chunk) {
+				ImportContext.PlannedOrg planned = context.plannedOrgs.get(org.code());
+				List<String> path = new ArrayList<>();
+				String parentId = null;
+				if (org.parentCode() != null) {
+					parentId = context.organizationId(org.parentCode());
+					List<String> parentPath = context.organizationPath(org.parentCode());
+					if (parentId == null || parentPath == null) {
+						cells(org.row(), context).reject(PARENT,
+								Message.of("上级组织未能写入", "the parent could not be written"));
+						continue;
+					}
+					path.addAll(parentPath);
 				}
+				String id = new org.bson.types.ObjectId().toHexString();
+				path.add(id);
+				planned.id = id;
+				planned.path = List.copyOf(path);
+				written.add(org);
+				documents.add(new org.bson.Document("_id", id).append("code", org.code())
+					.append("name", org.name())
+					.append("kind", org.kind().name())
+					.append("level", org.level().name())
+					.append("parentId", parentId)
+					.append("path", planned.path)
+					.append("stamp", BulkWrites.stamp(context)));
 			}
-			try {
-				Organization created = this.services.organizations()
-					.create(new OrganizationService.CreateOrganization(org.code(), org.name(), org.kind(), org.level(),
-							parentId));
-				planned.id = created.id();
-				context.created++;
+			if (BulkWrites.insert(context.mongo, Organization.class, documents)) {
+				context.created += written.size();
 			}
-			catch (DomainException ex) {
-				failed(org.row(), context, ex);
+			else {
+				written.forEach((org) -> writeOne(org, context));
 			}
+		}
+	}
+
+	private static Organization findByCode(ImportContext context, String code) {
+		return context.mongo.findOne(
+				org.springframework.data.mongodb.core.query.Query
+					.query(org.springframework.data.mongodb.core.query.Criteria.where("code").is(code)),
+				Organization.class);
+	}
+
+	/** After a bulk insert met a code taken meanwhile: row by row through the service. */
+	private void writeOne(Planned org, ImportContext context) {
+		ImportContext.PlannedOrg planned = context.plannedOrgs.get(org.code());
+		Organization stored = findByCode(context, org.code());
+		if (stored != null && stored.id().equals(planned.id)) {
+			context.created++;
+			return;
+		}
+		planned.id = null;
+		planned.path = null;
+		String parentId = null;
+		if (org.parentCode() != null) {
+			parentId = context.organizationId(org.parentCode());
+			if (parentId == null) {
+				cells(org.row(), context).reject(PARENT, Message.of("上级组织未能写入", "the parent could not be written"));
+				return;
+			}
+		}
+		try {
+			Organization created = this.services.organizations()
+				.create(new OrganizationService.CreateOrganization(org.code(), org.name(), org.kind(), org.level(),
+						parentId));
+			planned.id = created.id();
+			planned.path = created.path();
+			context.created++;
+		}
+		catch (DomainException ex) {
+			failed(org.row(), context, ex);
 		}
 	}
 
