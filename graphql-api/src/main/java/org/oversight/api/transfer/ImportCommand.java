@@ -27,10 +27,10 @@ import org.oversight.core.common.DomainException;
  * </pre>
  *
  * Present only when {@code oversight.import.file} is set; {@code OversightApplication}
- * then starts without the web server, the scheduler and the demo loader, runs this as the
- * ADMIN actor {@value #ACTOR}, prints a summary and every refused row, and exits: 0 when
- * nothing was refused, 1 when rows or the file were refused, 2 when the command itself is
- * wrong (no such file, unknown kind or mode).
+ * then starts without the scheduler and the demo loader (its web server on a free
+ * loopback port), runs this as the ADMIN actor {@value #ACTOR}, prints a summary and
+ * every refused row, and exits: 0 when nothing was refused, 1 when rows or the file were
+ * refused, 2 when the command itself is wrong (no such file, unknown kind or mode).
  */
 @Component
 @ConditionalOnProperty(name = ImportCommand.FILE)
@@ -67,12 +67,13 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	/**
-	 * The arguments for an import run: no web server, no scheduler, no demo data, unless
-	 * the caller said otherwise.
+	 * The arguments for an import run: the web server on a free loopback port (the
+	 * security and API beans need a web application; nothing should listen where a
+	 * running server does), no scheduler, no demo data, unless the caller said otherwise.
 	 */
 	public static String[] arguments(String[] args) {
 		List<String> all = new ArrayList<>(Arrays.asList(args));
-		for (String setting : List.of("spring.main.web-application-type=none", "oversight.scheduler.enabled=false",
+		for (String setting : List.of("server.port=0", "server.address=127.0.0.1", "oversight.scheduler.enabled=false",
 				"oversight.demo-loader.enabled=false")) {
 			String name = setting.substring(0, setting.indexOf('='));
 			if (all.stream().noneMatch((arg) -> arg.startsWith("--" + name + "="))) {

@@ -56,8 +56,7 @@ class ImportCommandIntegrationTests extends TransferTestSupport {
 		assertThat(ImportCommand.requested(new String[] { "--server.port=0" })).isFalse();
 		assertThat(ImportCommand.requested(new String[] { "--oversight.import.file=a.xlsx" })).isTrue();
 		assertThat(ImportCommand.arguments(new String[] { "--oversight.import.file=a.xlsx" })).contains(
-				"--spring.main.web-application-type=none", "--oversight.scheduler.enabled=false",
-				"--oversight.demo-loader.enabled=false");
+				"--server.port=0", "--oversight.scheduler.enabled=false", "--oversight.demo-loader.enabled=false");
 	}
 
 	@Test
