@@ -108,7 +108,7 @@ public class Importer {
 	}
 
 	/**
-	 * Imports a file on disk; see {@link #importFile(TransferKind, InputStream, ...)}.
+	 * Imports a file on disk, as the {@code InputStream} overload does.
 	 */
 	public ImportResult importFile(TransferKind kind, Path file, ImportFormat format, Viewer viewer, ImportMode mode) {
 		for (TransferKind sheet : kind.sheets()) {
