@@ -73,6 +73,18 @@ class FindingController {
 		return Connection.lazy(() -> this.queries.page(criteria, page, orderBy), () -> this.queries.count(criteria));
 	}
 
+	@QueryMapping
+	Finding finding(@Argument String id, @ContextValue Viewer viewer) {
+		viewer.require(Right.READ);
+		List<Finding> found = this.queries
+			.byIds(List.of((id != null && org.bson.types.ObjectId.isValid(id)) ? id : "000000000000000000000000"));
+		if (found.isEmpty() || !viewer.sees(found.get(0).orgPath())
+				|| viewer.scope().recused(found.get(0).subjectId())) {
+			return null;
+		}
+		return found.get(0);
+	}
+
 	@SchemaMapping(typeName = "Organization")
 	Connection<Finding> findings(OrgNode organization, @Argument Boolean includeDescendants,
 			@Argument FindingFilter filter, @Argument Integer first, @Argument String after,

@@ -84,6 +84,22 @@ class RectificationController {
 				() -> this.queries.count(criteria));
 	}
 
+	@QueryMapping
+	Rectification rectification(@Argument String id, @ContextValue Viewer viewer) {
+		viewer.require(Right.READ);
+		List<Rectification> found = this.queries.byIds(List.of(validId(id)));
+		if (found.isEmpty() || !viewer.sees(found.get(0).orgPath())
+				|| viewer.scope().recused(found.get(0).findingSubjectId())) {
+			return null;
+		}
+		return found.get(0);
+	}
+
+	@QueryMapping
+	LocalDate today() {
+		return this.today.date();
+	}
+
 	@SchemaMapping(typeName = "Organization")
 	Connection<Rectification> rectifications(OrgNode organization, @Argument Boolean includeDescendants,
 			@Argument RectificationFilter filter, @Argument Integer first, @Argument String after,

@@ -75,6 +75,22 @@ class ScopeApiIntegrationTests extends ApiTestSupport {
 			.execute()
 			.path("organization")
 			.valueIsNull();
+		viewer
+			.document("{ finding(id: \"" + this.outside.id() + "\") { id } rectification(id: \"" + this.outsideTask.id()
+					+ "\") { id } }")
+			.execute()
+			.path("finding")
+			.valueIsNull()
+			.path("rectification")
+			.valueIsNull();
+		viewer.document("{ finding(id: \"" + this.inside.id() + "\") { id } today }")
+			.execute()
+			.path("finding.id")
+			.entity(String.class)
+			.isEqualTo(this.inside.id())
+			.path("today")
+			.entity(String.class)
+			.isEqualTo("2026-06-15");
 		viewer.document("{ cadre(id: \"" + this.world.township1Principal.id() + "\") { id } }")
 			.execute()
 			.path("cadre")
