@@ -1,7 +1,4 @@
 /**
  * The Cadre and Appointment types.
  */
-@NullMarked
 package org.oversight.api.cadre;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,7 +1,4 @@
 /**
  * Talk obligations for dashboards.
  */
-@NullMarked
 package org.oversight.api.obligation;
-
-import org.jspecify.annotations.NullMarked;

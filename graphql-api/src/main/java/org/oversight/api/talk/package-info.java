@@ -1,7 +1,4 @@
 /**
  * The Talk type.
  */
-@NullMarked
 package org.oversight.api.talk;
-
-import org.jspecify.annotations.NullMarked;
