@@ -1,0 +1,577 @@
+package org.oversight.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import org.oversight.analytics.report.EcologyReportService;
+import org.oversight.core.common.Today;
+
+/**
+ * The benchmark: one run at one size (system properties {@code bench.*}, see
+ * docs/benchmarks.md). Starts the server in this JVM, loads the data in bulk, then runs
+ * the phases asked for, each server figure next to its raw-driver limit, and writes a
+ * Markdown report of the run to {@code bench.results}.
+ */
+public final class BenchMain {
+
+	private final Settings settings;
+
+	private final Report report;
+
+	private BenchMain(Settings settings) {
+		this.settings = settings;
+		this.report = new Report(settings);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.fromSystemProperties();
+		int status = 0;
+		try {
+			new BenchMain(settings).run();
+		}
+		catch (Exception ex) {
+			ex.printStackTrace();
+			status = 1;
+		}
+		// nothing of the run may stay behind (client threads and the server are daemons
+		// or closed)
+		System.exit(status);
+	}
+
+	record Settings(DataSize size, Set<String> phases, List<Integer> clients, Duration warmup, Duration measure,
+			String mongoUri, Path dataDir, Path results, List<Integer> partitions, Path guide, int verifyTargets,
+			long seed, String backend, String store, String sweepScope) {
+
+		static Settings fromSystemProperties() {
+			DataSize size = DataSize.of(System.getProperty("bench.size", "S"));
+			String uri = System.getProperty("bench.mongodb-uri", "").strip();
+			String phases = System.getProperty("bench.phases", "all");
+			Set<String> set = phases.equals("all") ? Set.of("sweep", "queries", "reports", "partitions")
+					: Set.of(phases.split(","));
+			String backend = System.getProperty("bench.backend", size.equals(DataSize.S) ? "h2" : "memory");
+			if (size.equals(DataSize.L) && uri.isEmpty()) {
+				throw new IllegalArgumentException(
+						"Size L needs a real MongoDB: -Dbench.mongodb-uri=mongodb://host/oversight_bench");
+			}
+			return new Settings(size, set, integers(System.getProperty("bench.clients", "16")),
+					Duration.ofSeconds(Long.getLong("bench.warmup", 10)),
+					Duration.ofSeconds(Long.getLong("bench.measure", 20)), uri,
+					Path.of(System.getProperty("bench.data-dir", "target/bench-data")),
+					Path.of(System.getProperty("bench.results", "target/bench-results")),
+					integers(System.getProperty("bench.partitions", "1,2,4")),
+					Path.of(System.getProperty("bench.guide", "../docs/api-guide.md")),
+					Integer.getInteger("bench.verify-targets", 3), Long.getLong("bench.seed", 20261122L), backend,
+					System.getProperty("bench.store", "oversight"),
+					System.getProperty("bench.sweep-scope", size.equals(DataSize.S) ? "all" : "P01-C01-X01"));
+		}
+
+	}
+
+	private static List<Integer> integers(String list) {
+		return Arrays.stream(list.split(","))
+			.filter((p) -> !p.isBlank())
+			.map(String::strip)
+			.map(Integer::valueOf)
+			.toList();
+	}
+
+	private void run() throws Exception {
+		this.report.machine();
+		DataSize size = this.settings.size();
+		String uri = this.settings.mongoUri();
+		de.bwaldvogel.mongo.MongoServer ownStore = null;
+		if (uri.isEmpty() && this.settings.store().equals("no-oplog")) {
+			// the same embedded server and memory backend, started here without the oplog
+			// Oversight enables: what the store costs without it
+			ownStore = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+			uri = "mongodb://127.0.0.1:" + ownStore.bind().getPort() + "/oversight";
+			this.report.line("- store: mongo-java-server memory backend started by the harness, oplog off");
+		}
+		boolean embedded = uri.isEmpty();
+		Path dataDir = this.settings.dataDir().resolve(size.name());
+		if (embedded) {
+			deleteRecursively(dataDir);
+		}
+		ServerUnderTest server = ServerUnderTest.start(this.settings.backend(), dataDir, uri);
+		try {
+			long emptyHeap = Heap.afterGc();
+			this.report.line("Server started (empty database) in %d ms; heap after GC %s", server.startMillis,
+					Heap.mib(emptyHeap));
+			Today today = server.bean(Today.class);
+			try (MongoClient client = client(server.mongoUri)) {
+				MongoDatabase db = client.getDatabase(new ConnectionString(server.mongoUri).getDatabase());
+				long existing = db.getCollection("organizations").countDocuments();
+				if (existing == 0) {
+					load(db, today);
+				}
+				else {
+					this.report.line("Database already holds %d organizations: not loaded again", existing);
+				}
+			}
+			long loadedHeap = Heap.afterGc();
+			this.report.heap("after loading (server idle)", loadedHeap, emptyHeap);
+			if (embedded && this.settings.backend().equals("h2")) {
+				// start-up with the data already stored: a fresh server on the same file
+				server.close();
+				server = ServerUnderTest.start(this.settings.backend(), dataDir, uri);
+				this.report.startup(server.startMillis);
+			}
+			phases(server, today);
+		}
+		finally {
+			server.close();
+			if (ownStore != null) {
+				ownStore.shutdownNow();
+			}
+			this.report.write();
+		}
+	}
+
+	private void phases(ServerUnderTest server, Today today) throws Exception {
+		LocalDate day = today.date();
+		try (MongoClient client = client(server.mongoUri)) {
+			MongoDatabase db = client.getDatabase(new ConnectionString(server.mongoUri).getDatabase());
+			if (this.settings.phases().contains("sweep")) {
+				this.report.section("The overdue sweep");
+				Cpu cpu = Cpu.start();
+				String scope = null;
+				if (!this.settings.sweepScope().equals("all")) {
+					scope = RawDashboard.id(db.getCollection("organizations")
+						.find(Filters.eq("code", this.settings.sweepScope()))
+						.first());
+				}
+				Jobs.SweepFigures sweep = Jobs.sweep(server, db, day, scope);
+				this.report.sweep(sweep);
+				this.report.cpu(cpu);
+			}
+			if (this.settings.phases().contains("queries")) {
+				queries(server, db, day);
+			}
+			if (this.settings.phases().contains("reports")) {
+				this.report.section("Annual reports of the whole province");
+				Cpu cpu = Cpu.start();
+				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "first run (inserts)");
+				this.report.cpu(cpu);
+				cpu = Cpu.start();
+				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "repeat (replaces)");
+				this.report.cpu(cpu);
+			}
+			if (this.settings.phases().contains("partitions")) {
+				partitions(server, db, day.getYear() - 1);
+			}
+			this.report.heap("at the end", Heap.afterGc(), -1);
+		}
+	}
+
+	private void load(MongoDatabase db, Today today) {
+		this.report.section("Loading " + this.settings.size().name());
+		Cpu cpu = Cpu.start();
+		BulkGenerator.Summary summary = new BulkGenerator(db, this.settings.size(), this.settings.seed(), today.date(),
+				today.now())
+			.run();
+		this.report.loaded(summary);
+		this.report.cpu(cpu);
+	}
+
+	private void queries(ServerUnderTest server, MongoDatabase db, LocalDate today) throws Exception {
+		this.report.section("Dashboard queries (" + this.settings.clients() + " concurrent clients, warm-up "
+				+ this.settings.warmup().toSeconds() + " s, measured " + this.settings.measure().toSeconds() + " s)");
+		List<DashboardQueries.Dashboard> dashboards = DashboardQueries.dashboards(this.settings.guide(), db, today);
+		GraphQlClient graphql = new GraphQlClient(server.base(), server.token());
+		RawDashboard raw = new RawDashboard(db, today);
+		for (DashboardQueries.Dashboard dashboard : dashboards) {
+			// the same answer first, and the commands each side sends for it
+			int checked = 0;
+			int mismatches = 0;
+			int serverCommands = 0;
+			int rawCommands = 0;
+			String firstMismatch = null;
+			for (int i = 0; i < Math.min(this.settings.verifyTargets(), dashboard.targets().size()); i++) {
+				Map<String, Object> target = dashboard.targets().get(i);
+				int before = ServerUnderTest.COMMANDS.count.get();
+				Document served = graphql.execute(dashboard.document(), target);
+				serverCommands = Math.max(serverCommands, ServerUnderTest.COMMANDS.count.get() - before);
+				before = raw.commands.get();
+				Document answered = DashboardQueries.normalised(raw.answer(dashboard.name(), target));
+				rawCommands = Math.max(rawCommands, raw.commands.get() - before);
+				checked++;
+				if (!answered.equals(DashboardQueries.normalised(served))) {
+					mismatches++;
+					if (firstMismatch == null) {
+						firstMismatch = target + "\nserver: " + abbreviate(served.toJson()) + "\nraw:    "
+								+ abbreviate(answered.toJson());
+					}
+				}
+			}
+			this.report.verified(dashboard.name(), checked, mismatches, firstMismatch, serverCommands, rawCommands);
+			for (int clients : this.settings.clients()) {
+				Heap.Peak peak = Heap.Peak.start();
+				Cpu cpu = Cpu.start();
+				LoadDriver.Result served = LoadDriver.run(dashboard.name() + " (server)", clients,
+						this.settings.warmup(), this.settings.measure(),
+						(i) -> graphql.execute(dashboard.document(), dashboard.target(i)));
+				String serverCpu = cpu.since();
+				long peakHeap = peak.stop();
+				long afterGc = Heap.afterGc();
+				cpu = Cpu.start();
+				LoadDriver.Result direct = LoadDriver.run(dashboard.name() + " (raw driver)", clients,
+						this.settings.warmup(), this.settings.measure(),
+						(i) -> raw.answer(dashboard.name(), dashboard.target(i)));
+				this.report.queries(dashboard, served, direct, peakHeap, afterGc);
+				this.report.line("  - server window %s; raw window %s", serverCpu, cpu.since());
+			}
+		}
+	}
+
+	/**
+	 * The report job split by subtree: the root's children dealt to N partitions (largest
+	 * first, each to the lightest partition), the partitions run at once (one thread
+	 * each, as N processes would), each generating its subtrees one after the other.
+	 */
+	private void partitions(ServerUnderTest server, MongoDatabase db, int year) throws Exception {
+		this.report.section("The report job split into partitions by subtree");
+		String rootId = RawDashboard.id(db.getCollection("organizations").find(Filters.eq("code", "P01")).first());
+		Map<String, Long> sizes = new LinkedHashMap<>();
+		db.getCollection("organizations")
+			.find(Filters.eq("parentId", rootId))
+			.forEach((o) -> sizes.put(RawDashboard.id(o), 0L));
+		db.getCollection("organizations").find(Filters.in("path", sizes.keySet())).forEach((o) -> {
+			List<String> path = o.getList("path", String.class);
+			sizes.merge(path.get(1), 1L, Long::sum);
+		});
+		List<String> bySize = sizes.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.map(Map.Entry::getKey)
+			.toList();
+		EcologyReportService service = server.bean(EcologyReportService.class);
+		for (int n : this.settings.partitions()) {
+			List<List<String>> parts = new ArrayList<>();
+			long[] weight = new long[n];
+			for (int i = 0; i < n; i++) {
+				parts.add(new ArrayList<>());
+			}
+			for (String child : bySize) {
+				int lightest = 0;
+				for (int i = 1; i < n; i++) {
+					if (weight[i] < weight[lightest]) {
+						lightest = i;
+					}
+				}
+				parts.get(lightest).add(child);
+				weight[lightest] += sizes.get(child);
+			}
+			Cpu cpu = Cpu.start();
+			long[] took = new long[n];
+			int[] reports = new int[n];
+			List<Thread> threads = new ArrayList<>();
+			AtomicLong failures = new AtomicLong();
+			long started = System.nanoTime();
+			for (int i = 0; i < n; i++) {
+				int part = i;
+				Thread thread = new Thread(() -> {
+					long begin = System.nanoTime();
+					for (String child : parts.get(part)) {
+						try {
+							reports[part] += service.generate(year, child).reports();
+						}
+						catch (RuntimeException ex) {
+							failures.incrementAndGet();
+							ex.printStackTrace();
+						}
+					}
+					took[part] = Jobs.millis(begin);
+				}, "partition-" + i);
+				threads.add(thread);
+				thread.start();
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			long wall = Jobs.millis(started);
+			this.report.partitions(n, parts.stream().map(List::size).toList(), weight, took, reports, wall,
+					failures.get());
+			this.report.cpu(cpu);
+		}
+	}
+
+	private static MongoClient client(String uri) {
+		// patient with a busy embedded server: it answers on the event loop that also
+		// runs
+		// the scans, so heartbeats can wait longer than the driver's default 10 s
+		return MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(uri))
+			.applyToConnectionPoolSettings((pool) -> pool.maxSize(64).maxWaitTime(5, TimeUnit.MINUTES))
+			.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.MINUTES))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(5, TimeUnit.MINUTES))
+			.build());
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 1500) ? text.substring(0, 1500) + "…" : text;
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	/** Heap figures of this JVM. */
+	static final class Heap {
+
+		static long afterGc() {
+			for (int i = 0; i < 3; i++) {
+				System.gc();
+				Jobs.sleep(100);
+			}
+			return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		}
+
+		static String mib(long bytes) {
+			return String.format(Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+		}
+
+		/** The largest heap use seen while running (garbage included). */
+		static final class Peak {
+
+			private final AtomicLong peak = new AtomicLong();
+
+			private volatile boolean running = true;
+
+			private final Thread thread;
+
+			private Peak() {
+				this.thread = new Thread(() -> {
+					while (this.running) {
+						this.peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
+								Math::max);
+						Jobs.sleep(200);
+					}
+				}, "heap-peak");
+				this.thread.setDaemon(true);
+				this.thread.start();
+			}
+
+			static Peak start() {
+				return new Peak();
+			}
+
+			long stop() {
+				this.running = false;
+				return this.peak.get();
+			}
+
+		}
+
+	}
+
+	/** The Markdown report of the run, printed as it goes and written at the end. */
+	static final class Report {
+
+		private final Settings settings;
+
+		private final StringBuilder text = new StringBuilder();
+
+		private final List<String> summary = new ArrayList<>();
+
+		Report(Settings settings) {
+			this.settings = settings;
+		}
+
+		void machine() {
+			String when = LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+			line("# Benchmark run, size %s, %s", this.settings.size().name(), when);
+			line("");
+			line("- machine: %d cores, %s memory; %s %s (%s); max heap %s; %s",
+					Runtime.getRuntime().availableProcessors(), memory(), System.getProperty("java.vm.name"),
+					System.getProperty("java.version"), System.getProperty("java.vendor"),
+					Heap.mib(Runtime.getRuntime().maxMemory()),
+					ManagementFactory.getRuntimeMXBean().getInputArguments());
+			line("- database: %s",
+					this.settings.mongoUri().isEmpty()
+							? "embedded server (mongo-java-server), " + this.settings.backend() + " backend"
+							: "MongoDB at a URI");
+			line("- load average at start: %s", loadAverage());
+		}
+
+		void section(String title) {
+			line("");
+			line("## %s", title);
+			line("");
+		}
+
+		void cpu(Cpu cpu) {
+			line("  - %s; load average %s", cpu.since(), loadAverage());
+		}
+
+		void loaded(BulkGenerator.Summary summary) {
+			line("- %,d documents in %,d ms (%,.0f documents/s): %s", summary.total(), summary.millis(),
+					summary.total() * 1000.0 / Math.max(1, summary.millis()), summary.counts());
+			this.summary.add(String.format(Locale.ROOT, "| load %s | %,d documents | %.1f s | | |",
+					this.settings.size().name(), summary.total(), summary.millis() / 1000.0));
+		}
+
+		void startup(long millis) {
+			line("- start-up to healthy with %s stored: %,d ms", this.settings.size().name(), millis);
+			this.summary.add(String.format(Locale.ROOT, "| start-up to healthy, %s stored | | %.1f s | | |",
+					this.settings.size().name(), millis / 1000.0));
+		}
+
+		void heap(String when, long bytes, long empty) {
+			line("- heap after GC %s: %s%s", when, Heap.mib(bytes),
+					(empty >= 0) ? " (the data's share: " + Heap.mib(bytes - empty) + ")" : "");
+			this.summary.add(String.format(Locale.ROOT, "| heap after GC, %s | %s | | | |", when, Heap.mib(bytes)));
+		}
+
+		void sweep(Jobs.SweepFigures f) {
+			int issued = f.first().remindersIssued() + f.first().escalations() + f.first().summonses();
+			line("- raw updates, whole province: %,d steps in %,d ms", f.rawSteps(), f.rawMillis());
+			if (f.scope() != null) {
+				line("- swept by the service: the subtree of %s only (%,d steps; raw updates for it: %,d ms)",
+						this.settings.sweepScope(), f.scopeSteps(), f.scopeRawMillis());
+			}
+			line("- OverdueSweep.sweep first run: %,d ms, %s", f.firstMillis(), f.first());
+			line("- repeat: %,d ms, %s", f.repeatMillis(), f.repeat());
+			line("- the API's overdue feed used %,d ms of CPU during the first run, and stayed busy %,d ms after it%s",
+					f.feedCpuMillis(), Math.abs(f.feedMillis()),
+					(f.feedMillis() < 0) ? " (still busy when the wait gave up)" : "");
+			if (issued != f.scopeSteps()) {
+				line("- **the service issued %d steps, the raw run %d**", issued, f.scopeSteps());
+			}
+			this.summary
+				.add(String.format(Locale.ROOT, "| sweep%s, first run (%,d steps) | %,d ms | %,d ms | %.1f× | |",
+						(f.scope() != null) ? " of " + this.settings.sweepScope() : "", issued, f.firstMillis(),
+						f.scopeRawMillis(), f.firstMillis() / (double) Math.max(1, f.scopeRawMillis())));
+			if (f.scope() != null && issued > 0) {
+				long estimate = f.firstMillis() * f.rawSteps() / issued;
+				line("- whole province, estimated from the subtree's time per step: %,d ms for %,d steps", estimate,
+						f.rawSteps());
+				this.summary.add(String.format(Locale.ROOT,
+						"| sweep of the province, first run (%,d steps), **estimated** | ~%,d s | %,d ms | ~%.0f× | |",
+						f.rawSteps(), estimate / 1000, f.rawMillis(), estimate / (double) Math.max(1, f.rawMillis())));
+			}
+			this.summary.add(String.format(Locale.ROOT, "| sweep%s, repeat | %,d ms | | | |",
+					(f.scope() != null) ? " of " + this.settings.sweepScope() : "", f.repeatMillis()));
+		}
+
+		void verified(String name, int checked, int mismatches, String first, int serverCommands, int rawCommands) {
+			line("- %s: same answer on %d of %d targets; commands per request: server %d, raw %d", name,
+					checked - mismatches, checked, serverCommands, rawCommands);
+			if (first != null) {
+				line("  - first difference: %s", first.replace("\n", "\n    "));
+			}
+		}
+
+		void queries(DashboardQueries.Dashboard dashboard, LoadDriver.Result served, LoadDriver.Result direct,
+				long peakHeap, long afterGc) {
+			line("- %s", served);
+			line("- %s", direct);
+			line("- heap during the server window: peak %s, after GC %s", Heap.mib(peakHeap), Heap.mib(afterGc));
+			this.summary.add(String.format(Locale.ROOT,
+					"| %s, %d clients (%d targets) | p50 %.0f / p99 %.0f ms, %.1f/s | p50 %.0f / p99 %.0f ms, %.1f/s | %.1f× / %.1f× | %d + %d requests, %d errors |",
+					dashboard.name(), served.clients(), dashboard.targets().size(), served.p50(), served.p99(),
+					served.throughput(), direct.p50(), direct.p99(), direct.throughput(),
+					served.p50() / Math.max(0.001, direct.p50()), served.p99() / Math.max(0.001, direct.p99()),
+					served.count(), direct.count(), served.errors() + direct.errors()));
+		}
+
+		void reports(Jobs.ReportFigures f, String which) {
+			line("- %s: EcologyReportService.generate(%d, null): %,d reports in %,d ms; raw scan of the sources: %,d documents in %,d ms (%.1f×)",
+					which, f.year(), f.reports(), f.serviceMillis(), f.rawDocuments(), f.rawMillis(),
+					f.serviceMillis() / (double) Math.max(1, f.rawMillis()));
+			this.summary
+				.add(String.format(Locale.ROOT, "| reports of the province, %s (%,d) | %.1f s | %.1f s | %.1f× | |",
+						which, f.reports(), f.serviceMillis() / 1000.0, f.rawMillis() / 1000.0,
+						f.serviceMillis() / (double) Math.max(1, f.rawMillis())));
+		}
+
+		void partitions(int n, List<Integer> subtrees, long[] organizations, long[] took, int[] reports, long wall,
+				long failures) {
+			line("- %d partitions: wall %,d ms; subtrees %s, organizations %s, ms %s, reports %s%s", n, wall, subtrees,
+					Arrays.toString(organizations), Arrays.toString(took), Arrays.toString(reports),
+					(failures > 0) ? ", **" + failures + " failed**" : "");
+			this.summary.add(String.format(Locale.ROOT,
+					"| reports split in %d partitions (%,d reports) | wall %.1f s | | | slowest partition %.1f s, sum %.1f s |",
+					n, Arrays.stream(reports).sum(), wall / 1000.0, Arrays.stream(took).max().orElse(0) / 1000.0,
+					Arrays.stream(took).sum() / 1000.0));
+		}
+
+		void line(String format, Object... args) {
+			String line = String.format(Locale.ROOT, format, args);
+			System.out.println(line);
+			System.out.flush();
+			this.text.append(line).append('\n');
+		}
+
+		void write() throws IOException {
+			StringBuilder all = new StringBuilder(this.text);
+			all.append(
+					"\n## Summary\n\n| figure | Oversight | raw driver | ratio | notes |\n| --- | --- | --- | --- | --- |\n");
+			this.summary.forEach((row) -> all.append(row).append('\n'));
+			System.out.println(all.substring(this.text.length()));
+			Files.createDirectories(this.settings.results());
+			Path file = this.settings.results()
+				.resolve(this.settings.size().name() + "-"
+						+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+			Files.writeString(file, all, StandardCharsets.UTF_8);
+			System.out.println("Written to " + file.toAbsolutePath());
+		}
+
+		static String loadAverage() {
+			try {
+				return Files.readString(Path.of("/proc/loadavg")).strip();
+			}
+			catch (IOException ex) {
+				return String.format(Locale.ROOT, "%.2f",
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+			}
+		}
+
+		static String memory() {
+			try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+				return lines.filter((l) -> l.startsWith("MemTotal"))
+					.map((l) -> String.format(Locale.ROOT, "%.1f GiB",
+							Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0))
+					.collect(Collectors.joining());
+			}
+			catch (IOException ex) {
+				return "?";
+			}
+		}
+
+	}
+
+}
