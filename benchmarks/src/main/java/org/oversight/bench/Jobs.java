@@ -64,10 +64,13 @@ final class Jobs {
 	 * first run
 	 * @param feedMillis after the first run, how long the feed kept a core busy (0 when
 	 * it did not)
+	 * @param provinceRepeatMillis with a scope: the service's sweep of the whole province
+	 * once every step was issued (-1 without a scope)
+	 * @param provinceRepeat what that sweep issued (nothing)
 	 */
 	record SweepFigures(String scope, long rawMillis, int rawSteps, long scopeRawMillis, int scopeSteps,
 			long firstMillis, OverdueSweep.Result first, long repeatMillis, OverdueSweep.Result repeat,
-			long feedCpuMillis, long feedMillis) {
+			long feedCpuMillis, long feedMillis, long provinceRepeatMillis, OverdueSweep.Result provinceRepeat) {
 	}
 
 	static SweepFigures sweep(ServerUnderTest server, MongoDatabase db, LocalDate today, String scope) {
@@ -99,8 +102,20 @@ final class Jobs {
 		started = System.nanoTime();
 		OverdueSweep.Result repeat = sweep.sweep(today, scope);
 		long repeatMillis = millis(started);
+		long provinceRepeatMillis = -1;
+		OverdueSweep.Result provinceRepeat = null;
+		if (scope != null) {
+			// the rest of the province gets the raw updates (the same steps, recipients
+			// and
+			// days the service would issue), then the service sweeps the whole province
+			// with nothing left to issue: a province-wide repeat
+			rawSweep(db, today, null, "rectifications", "rectification_steps", "sequences");
+			started = System.nanoTime();
+			provinceRepeat = sweep.sweep(today, null);
+			provinceRepeatMillis = millis(started);
+		}
 		return new SweepFigures(scope, rawMillis, rawSteps, scopeRawMillis, scopeSteps, firstMillis, first,
-				repeatMillis, repeat, feedDuring, feedMillis);
+				repeatMillis, repeat, feedDuring, feedMillis, provinceRepeatMillis, provinceRepeat);
 	}
 
 	/**
@@ -139,6 +154,11 @@ final class Jobs {
 
 	/** The raw updates of a sweep; returns the steps written. */
 	static int rawSweep(MongoDatabase db, LocalDate today, String scope) {
+		return rawSweep(db, today, scope, "raw_rectifications", "raw_rectification_steps", "raw_sequences");
+	}
+
+	static int rawSweep(MongoDatabase db, LocalDate today, String scope, String tasksOut, String stepsOut,
+			String sequencesOut) {
 		EscalationPolicy policy = EscalationPolicy.defaults();
 		Bson filter = (scope != null) ? Filters.and(overdue(today), Filters.eq("orgPath", scope)) : overdue(today);
 		List<Document> tasks = db.getCollection("rectifications")
@@ -196,7 +216,7 @@ final class Jobs {
 		if (steps.isEmpty()) {
 			return 0;
 		}
-		Document counter = db.getCollection("raw_sequences")
+		Document counter = db.getCollection(sequencesOut)
 			.findOneAndUpdate(Filters.eq("_id", "rectification_steps"), Updates.inc("value", (long) steps.size()),
 					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
 		long sequence = counter.getLong("value") - steps.size();
@@ -212,7 +232,7 @@ final class Jobs {
 							Updates.setOnInsert("sequence", ++sequence), Updates.setOnInsert("at", at)),
 					new UpdateOptions().upsert(true)));
 		}
-		bulk(db, "raw_rectification_steps", events);
+		bulk(db, stepsOut, events);
 		List<WriteModel<Document>> pushes = new ArrayList<>();
 		byTask.forEach((task, list) -> {
 			List<Document> reminders = new ArrayList<>();
@@ -231,7 +251,7 @@ final class Jobs {
 			pushes.add(new UpdateOneModel<>(Filters.eq("_id", task.get("_id")), Updates
 				.combine(Updates.addEachToSet("reminders", reminders), Updates.addEachToSet("history", history))));
 		});
-		bulk(db, "raw_rectifications", pushes);
+		bulk(db, tasksOut, pushes);
 		return steps.size();
 	}
 
