@@ -30,8 +30,10 @@ public final class EmbeddedMongoServer {
 	private final String connectionString;
 
 	private EmbeddedMongoServer(MongoBackend backend, String description) {
+		// No oplog: nothing here uses change streams (the overdue feed polls), and the
+		// oplog
+		// keeps a second copy of every inserted document in the same heap (or file).
 		this.server = new MongoServer(backend);
-		this.server.enableOplog();
 		var address = this.server.bind();
 		this.connectionString = "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE;
 		logger.info("Embedded MongoDB-compatible server ({}) listening on 127.0.0.1:{}", description,

@@ -3,6 +3,7 @@ package org.oversight.core.mongo;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.ConnectionString;
 import org.bson.types.Decimal128;
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
@@ -63,6 +65,22 @@ public class OversightMongoAutoConfiguration {
 		}
 		ConnectionString chosen = connection;
 		return () -> chosen;
+	}
+
+	/**
+	 * The embedded server answers on event loops that also run its scans: under load its
+	 * heartbeat replies can take longer than the driver's default 10 s, after which the
+	 * driver would declare it unknown and fail requests. Against the embedded server
+	 * only, the client waits as long as a slow scan may take.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer oversightEmbeddedClientTimeouts(OversightProperties properties) {
+		return (builder) -> {
+			if (properties.embedded()) {
+				builder.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.MINUTES))
+					.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.MINUTES));
+			}
+		};
 	}
 
 	@Bean(destroyMethod = "destroy")
