@@ -9,6 +9,7 @@ import org.oversight.core.rectification.OverdueSweep;
 import org.oversight.scheduler.obligation.TalkObligations;
 import org.oversight.scheduler.report.EcologyReportRuns;
 import org.oversight.scheduler.sweep.OverdueSweepRuns;
+import org.oversight.scheduler.readmodel.ReadModelRebuilds;
 
 /**
  * The jobs run now, as asked for through the API, in any process, whether or not the
@@ -24,7 +25,11 @@ public class SchedulerJobs {
 
 	private final TalkObligations obligations;
 
-	SchedulerJobs(OverdueSweepRuns sweeps, EcologyReportRuns reports, TalkObligations obligations) {
+	private final ReadModelRebuilds tallies;
+
+	SchedulerJobs(OverdueSweepRuns sweeps, EcologyReportRuns reports, TalkObligations obligations,
+			ReadModelRebuilds tallies) {
+		this.tallies = tallies;
 		this.sweeps = sweeps;
 		this.reports = reports;
 		this.obligations = obligations;
@@ -56,6 +61,11 @@ public class SchedulerJobs {
 	/** Checks the talk obligations as of today now; a run of "talk-obligations". */
 	public JobRun checkTalkObligations() {
 		return this.obligations.now();
+	}
+
+	/** Rebuilds the read models now; a run of "read-models". */
+	public JobRun rebuildReadModels() {
+		return this.tallies.now();
 	}
 
 }

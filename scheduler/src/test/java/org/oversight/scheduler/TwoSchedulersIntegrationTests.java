@@ -67,7 +67,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { TwoSchedulersIntegrationTests.NO_DEMO, TwoSchedulersIntegrationTests.ENABLED,
 		TwoSchedulersIntegrationTests.NO_CATCH_UP, TwoSchedulersIntegrationTests.SWEEP_CRON,
 		TwoSchedulersIntegrationTests.OBLIGATIONS_CRON, TwoSchedulersIntegrationTests.REPORTS_CRON,
-		"spring.quartz.scheduler-name=node-a" })
+		TwoSchedulersIntegrationTests.READ_MODELS_CRON, "spring.quartz.scheduler-name=node-a" })
 @Import({ TestDatabase.class, TestDoubles.class })
 class TwoSchedulersIntegrationTests {
 
@@ -84,8 +84,10 @@ class TwoSchedulersIntegrationTests {
 
 	static final String REPORTS_CRON = "oversight.scheduler.ecology-reports-cron=0 0 3 15 1 ? 2099";
 
+	static final String READ_MODELS_CRON = "oversight.scheduler.read-models-cron=0 30 2 * * ? 2099";
+
 	static final List<String> JOBS = List.of(JobNames.OVERDUE_SWEEP, JobNames.TALK_OBLIGATIONS,
-			JobNames.ECOLOGY_REPORTS);
+			JobNames.ECOLOGY_REPORTS, JobNames.READ_MODELS);
 
 	static ConfigurableApplicationContext nodeB;
 
@@ -208,7 +210,7 @@ class TwoSchedulersIntegrationTests {
 
 	private ConfigurableApplicationContext startNode(String name, String... properties) {
 		List<String> all = new ArrayList<>(List.of(NO_DEMO, ENABLED, NO_CATCH_UP, SWEEP_CRON, OBLIGATIONS_CRON,
-				REPORTS_CRON, "spring.quartz.scheduler-name=" + name));
+				REPORTS_CRON, READ_MODELS_CRON, "spring.quartz.scheduler-name=" + name));
 		all.addAll(List.of(properties));
 		return OtherProcess.start(this.nodeA, all.toArray(String[]::new));
 	}

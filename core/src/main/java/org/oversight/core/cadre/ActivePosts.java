@@ -2,12 +2,20 @@ package org.oversight.core.cadre;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.lookup.LookupSource;
+import org.oversight.core.organization.OrganizationQueries;
 
 /**
  * Appointments held on a given day, read with one query per call whatever the number of
@@ -18,8 +26,37 @@ public class ActivePosts {
 
 	private final MongoTemplate mongo;
 
-	ActivePosts(MongoTemplate mongo) {
+	private final LookupLists lookups;
+
+	private final OrganizationQueries organizations;
+
+	ActivePosts(MongoTemplate mongo, LookupLists lookups, OrganizationQueries organizations) {
+		this.lookups = lookups;
+		this.organizations = organizations;
 		this.mongo = mongo;
+	}
+
+	/** Whether the post is held on the day (start and end included). */
+	public static boolean held(Appointment post, LocalDate day) {
+		return !post.start().isAfter(day) && (post.end() == null || !post.end().isBefore(day));
+	}
+
+	/**
+	 * The posts held on the day whose {@code key} is one of {@code keys}, through a
+	 * lookup list (two reads by id), or empty when the list is not built yet.
+	 */
+	private Optional<List<Appointment>> listed(LookupSource list, Collection<String> keys,
+			Function<Appointment, String> key, LocalDate day) {
+		return this.lookups.union(list, keys).map((ids) -> {
+			if (ids.isEmpty()) {
+				return List.of();
+			}
+			Set<String> wanted = Set.copyOf(keys);
+			return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Appointment.class)
+				.stream()
+				.filter((post) -> wanted.contains(key.apply(post)) && held(post, day))
+				.toList();
+		});
 	}
 
 	/** Criteria matching appointments held on the day (start and end included). */
@@ -32,34 +69,110 @@ public class ActivePosts {
 		if (cadreIds.isEmpty()) {
 			return List.of();
 		}
-		return this.mongo.find(
+		return listed(LookupLists.CADRE_POSTS, cadreIds, Appointment::cadreId, day).orElseGet(() -> this.mongo.find(
 				Query.query(new Criteria().andOperator(Criteria.where("cadreId").in(cadreIds), heldOn(day))),
-				Appointment.class);
+				Appointment.class));
 	}
 
 	public List<Appointment> inOrganizations(Collection<String> organizationIds, LocalDate day) {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		return this.mongo.find(
-				Query.query(
-						new Criteria().andOperator(Criteria.where("organizationId").in(organizationIds), heldOn(day))),
-				Appointment.class);
+		return listed(LookupLists.ORGANIZATION_POSTS, organizationIds, Appointment::organizationId,
+				day)
+			.orElseGet(() -> this.mongo.find(Query
+				.query(new Criteria().andOperator(Criteria.where("organizationId").in(organizationIds), heldOn(day))),
+					Appointment.class));
 	}
 
+	/**
+	 * The principals of the organizations on the day. Read through the organizations'
+	 * {@link PrincipalSeat}s, which list every PRINCIPAL appointment of their
+	 * organization (a term is claimed before its appointment is stored): two reads by id,
+	 * which every MongoDB serves from the {@code _id} index, instead of a query on the
+	 * appointments. The appointments decide; a term whose appointment was never stored
+	 * finds nothing.
+	 */
 	public List<Appointment> principalsIn(Collection<String> organizationIds, LocalDate day) {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		return this.mongo
-			.find(Query.query(new Criteria().andOperator(Criteria.where("organizationId").in(organizationIds),
-					Criteria.where("role").is(TeamRole.PRINCIPAL), heldOn(day))), Appointment.class);
+		return principalPosts(organizationIds).stream().filter((post) -> held(post, day)).toList();
+	}
+
+	/** Every PRINCIPAL post of the organizations, whenever held, through their seats. */
+	private List<Appointment> principalPosts(Collection<String> organizationIds) {
+		Set<String> appointmentIds = new LinkedHashSet<>();
+		for (PrincipalSeat seat : this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)),
+				PrincipalSeat.class)) {
+			if (seat.terms != null) {
+				seat.terms.forEach((term) -> appointmentIds.add(term.appointmentId()));
+			}
+		}
+		if (appointmentIds.isEmpty()) {
+			return List.of();
+		}
+		Set<String> wanted = Set.copyOf(organizationIds);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(appointmentIds)), Appointment.class)
+			.stream()
+			.filter((post) -> post.role() == TeamRole.PRINCIPAL && wanted.contains(post.organizationId()))
+			.toList();
 	}
 
 	/** Principals of every organization in the subtree of {@code organizationId}. */
 	public List<Appointment> principalsInSubtree(String organizationId, LocalDate day) {
-		return this.mongo.find(Query.query(new Criteria().andOperator(Criteria.where("orgPath").is(organizationId),
-				Criteria.where("role").is(TeamRole.PRINCIPAL), heldOn(day))), Appointment.class);
+		return principalsInSubtrees(List.of(organizationId), day);
+	}
+
+	/**
+	 * Principals of every organization at or below the roots: the subtrees walked through
+	 * the children's lookup lists, then the principals read through the seats; the posts'
+	 * own paths decide what lies below.
+	 */
+	public List<Appointment> principalsInSubtrees(Collection<String> rootIds, LocalDate day) {
+		if (rootIds.isEmpty()) {
+			return List.of();
+		}
+		Optional<Set<String>> subtree = this.organizations.subtreeIds(rootIds);
+		if (subtree.isEmpty()) {
+			return this.mongo.find(Query.query(new Criteria().andOperator(Criteria.where("orgPath").in(rootIds),
+					Criteria.where("role").is(TeamRole.PRINCIPAL), heldOn(day))), Appointment.class);
+		}
+		return principalsIn(subtree.get(), day).stream()
+			.filter((post) -> post.orgPath().stream().anyMatch(rootIds::contains))
+			.toList();
+	}
+
+	/**
+	 * Principal posts of the organizations overlapping {@code from}..{@code to} (both
+	 * included), through the seats.
+	 */
+	public List<Appointment> principalsOverlapping(Collection<String> organizationIds, LocalDate from, LocalDate to) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		return principalPosts(organizationIds).stream()
+			.filter((post) -> !post.start().isAfter(to) && (post.end() == null || !post.end().isBefore(from)))
+			.toList();
+	}
+
+	/** Every post of the cadres, whenever held. */
+	public List<Appointment> allOfCadres(Collection<String> cadreIds) {
+		if (cadreIds.isEmpty()) {
+			return List.of();
+		}
+		Optional<List<String>> listed = this.lookups.union(LookupLists.CADRE_POSTS, cadreIds);
+		if (listed.isEmpty()) {
+			return this.mongo.find(Query.query(Criteria.where("cadreId").in(cadreIds)), Appointment.class);
+		}
+		if (listed.get().isEmpty()) {
+			return List.of();
+		}
+		Set<String> wanted = Set.copyOf(cadreIds);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(listed.get())), Appointment.class)
+			.stream()
+			.filter((post) -> wanted.contains(post.cadreId()))
+			.toList();
 	}
 
 	/** Every principal post held on the day, anywhere. */

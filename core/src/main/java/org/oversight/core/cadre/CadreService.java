@@ -25,6 +25,7 @@ import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationLifecycleListener;
 import org.oversight.core.organization.OrganizationService;
@@ -49,8 +50,11 @@ public class CadreService implements OrganizationLifecycleListener {
 
 	private final Today today;
 
-	CadreService(Cadres cadres, Appointments appointments, OrganizationService organizations, MongoTemplate mongo,
-			Today today) {
+	private final LookupLists lookups;
+
+	CadreService(LookupLists lookups, Cadres cadres, Appointments appointments, OrganizationService organizations,
+			MongoTemplate mongo, Today today) {
+		this.lookups = lookups;
 		this.cadres = cadres;
 		this.appointments = appointments;
 		this.organizations = organizations;
@@ -151,6 +155,8 @@ public class CadreService implements OrganizationLifecycleListener {
 		}
 		Appointment appointment = new Appointment(appointmentId, cadre.id(), organization.id(), organization.path(),
 				role, title, start, command.end(), Stamp.created(this.today.now(), Actor.current()));
+		this.lookups.add(LookupLists.ORGANIZATION_POSTS, organization.id(), appointmentId);
+		this.lookups.add(LookupLists.CADRE_POSTS, cadre.id(), appointmentId);
 		this.appointments.save(appointment);
 		widenScope(cadre.id(), organization);
 		return appointment;

@@ -22,6 +22,7 @@ import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
+import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
 import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
@@ -48,8 +49,11 @@ public class CoverageService {
 
 	private final Today today;
 
-	CoverageService(Organizations organizations, ActivePosts posts, TalkQueries talks, MongoTemplate mongo,
-			Today today) {
+	private final OrganizationQueries organizationQueries;
+
+	CoverageService(OrganizationQueries organizationQueries, Organizations organizations, ActivePosts posts,
+			TalkQueries talks, MongoTemplate mongo, Today today) {
+		this.organizationQueries = organizationQueries;
 		this.organizations = organizations;
 		this.posts = posts;
 		this.talks = talks;
@@ -66,11 +70,12 @@ public class CoverageService {
 		LocalDate day = referenceDay(year);
 		LocalDate yearStart = LocalDate.of(year, 1, 1);
 		LocalDate yearEnd = LocalDate.of(year, 12, 31);
-		List<Organization> subtree = this.organizations.findSubtree(root.id());
+		List<Organization> subtree = this.organizationQueries.subtree(root.id());
 		Map<String, Organization> byId = subtree.stream().collect(Collectors.toMap(Organization::id, (o) -> o));
 
 		// principals on the reference day in the subtree and above it
-		List<Appointment> principalsBelow = this.posts.principalsInSubtree(root.id(), day);
+		List<Appointment> principalsBelow = this.posts.principalsIn(subtree.stream().map(Organization::id).toList(),
+				day);
 		List<Appointment> principalsAbove = this.posts.principalsIn(root.ancestorIds(), day);
 		Map<String, List<Appointment>> principalsByOrg = new HashMap<>();
 		principalsBelow
@@ -97,7 +102,7 @@ public class CoverageService {
 		Map<String, List<Appointment>> postsOfSubjects = allPosts(cadres);
 		Set<String> ancestorOrgs = new HashSet<>();
 		postsOfSubjects.values().forEach((list) -> list.forEach((a) -> ancestorOrgs.addAll(a.orgPath())));
-		List<Appointment> ancestorPrincipals = principalsOverlapping(ancestorOrgs, yearStart, talksTo);
+		List<Appointment> ancestorPrincipals = this.posts.principalsOverlapping(ancestorOrgs, yearStart, talksTo);
 		Map<String, List<Appointment>> ancestorPrincipalsByOrg = ancestorPrincipals.stream()
 			.collect(Collectors.groupingBy(Appointment::organizationId));
 		Map<String, List<Talk>> talksBySubject = held.stream().collect(Collectors.groupingBy(Talk::subjectId));
@@ -174,23 +179,7 @@ public class CoverageService {
 	}
 
 	private Map<String, List<Appointment>> allPosts(Collection<String> cadreIds) {
-		if (cadreIds.isEmpty()) {
-			return Map.of();
-		}
-		return this.mongo.find(Query.query(Criteria.where("cadreId").in(cadreIds)), Appointment.class)
-			.stream()
-			.collect(Collectors.groupingBy(Appointment::cadreId));
-	}
-
-	private List<Appointment> principalsOverlapping(Collection<String> organizationIds, LocalDate from, LocalDate to) {
-		if (organizationIds.isEmpty()) {
-			return List.of();
-		}
-		return this.mongo.find(
-				Query.query(new Criteria().andOperator(Criteria.where("organizationId").in(organizationIds),
-						Criteria.where("role").is(TeamRole.PRINCIPAL), Criteria.where("start").lte(to),
-						new Criteria().orOperator(Criteria.where("end").is(null), Criteria.where("end").gte(from)))),
-				Appointment.class);
+		return this.posts.allOfCadres(cadreIds).stream().collect(Collectors.groupingBy(Appointment::cadreId));
 	}
 
 }

@@ -27,6 +27,7 @@ import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
+import org.oversight.core.tally.SubtreeTallies;
 
 /**
  * Registers, corrects and dismisses findings, and keeps their status in step with their
@@ -47,8 +48,11 @@ public class FindingService {
 
 	private final TaskCounts taskCounts;
 
+	private final SubtreeTallies tallies;
+
 	FindingService(Findings findings, CadreService cadres, OrganizationService organizations, MongoTemplate mongo,
-			Today today, @Lazy TaskCounts taskCounts) {
+			Today today, @Lazy TaskCounts taskCounts, SubtreeTallies tallies) {
+		this.tallies = tallies;
 		this.findings = findings;
 		this.cadres = cadres;
 		this.organizations = organizations;
@@ -94,7 +98,9 @@ public class FindingService {
 		Finding finding = new Finding(id, source, category, severity, description, organization.id(),
 				organization.path(), command.subjectId(), concernsPrincipal, reportedOn, command.disposition(),
 				informant != null, Stamp.created(this.today.now(), Actor.current()));
-		return this.findings.insert(finding);
+		Finding saved = this.findings.insert(finding);
+		this.tallies.changed(FindingTally.SOURCE, null, FindingTally.counted(saved));
+		return saved;
 	}
 
 	public Finding correct(String id, CorrectFinding command) {
@@ -119,15 +125,19 @@ public class FindingService {
 		if (command.disposition() != null) {
 			update.set("disposition", command.disposition());
 		}
-		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id")
+		Finding before = this.mongo.findAndModify(Query.query(Criteria.where("_id")
 			.is(id)
 			.and("version")
 			.is(finding.version())
 			.and("status")
 			.ne(FindingStatus.DISMISSED)), update, Finding.class);
-		if (result.getModifiedCount() == 0) {
+		if (before == null) {
 			throw DomainException.conflict("Finding " + id + " changed meanwhile; read it again");
 		}
+		this.tallies.changed(FindingTally.SOURCE, FindingTally.counted(before),
+				FindingTally.counted(before, before.status(),
+						(command.severity() != null) ? command.severity() : before.severity(),
+						(command.category() != null) ? command.category() : before.category()));
 		return get("id", id);
 	}
 
@@ -143,7 +153,7 @@ public class FindingService {
 		if (this.taskCounts.of(id).anyUnverified()) {
 			throw DomainException.conflict("Finding " + id + " has rectification tasks that are not VERIFIED");
 		}
-		var result = this.mongo.updateFirst(
+		Finding before = this.mongo.findAndModify(
 				Query.query(Criteria.where("_id").is(id).and("version").is(finding.version())),
 				new Update().set("status", FindingStatus.DISMISSED)
 					.set("dismissalReason", text)
@@ -152,9 +162,11 @@ public class FindingService {
 					.set("stamp.updatedAt", this.today.now())
 					.set("stamp.updatedBy", Actor.current()),
 				Finding.class);
-		if (result.getModifiedCount() == 0) {
+		if (before == null) {
 			throw DomainException.conflict("Finding " + id + " changed meanwhile; read it again");
 		}
+		this.tallies.changed(FindingTally.SOURCE, FindingTally.counted(before),
+				FindingTally.counted(before, FindingStatus.DISMISSED, before.severity(), before.category()));
 		return get("id", id);
 	}
 
@@ -190,18 +202,21 @@ public class FindingService {
 			return;
 		}
 		TaskCounts.Counts counts = this.taskCounts.of(findingId);
+		FindingStatus status = Finding.statusFor(counts.tasks(), counts.verified());
 		Update update = new Update().set("tasks", counts.tasks())
 			.set("verifiedTasks", counts.verified())
-			.set("statusRevision", revised.taskRevision());
-		if (!revised.dismissed()) {
-			update.set("status", Finding.statusFor(counts.tasks(), counts.verified()));
-		}
-		this.mongo.updateFirst(Query.query(Criteria.where("_id")
+			.set("statusRevision", revised.taskRevision())
+			.set("status", status);
+		Finding before = this.mongo.findAndModify(Query.query(Criteria.where("_id")
 			.is(findingId)
 			.and("statusRevision")
 			.lt(revised.taskRevision())
 			.and("status")
 			.ne(FindingStatus.DISMISSED)), update, Finding.class);
+		if (before != null) {
+			this.tallies.changed(FindingTally.SOURCE, FindingTally.counted(before),
+					FindingTally.counted(before, status, before.severity(), before.category()));
+		}
 	}
 
 	public Finding get(String field, String id) {

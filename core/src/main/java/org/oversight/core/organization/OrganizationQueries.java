@@ -1,7 +1,12 @@
 package org.oversight.core.organization;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Sort;
@@ -14,6 +19,7 @@ import org.oversight.core.common.Keyset;
 import org.oversight.core.common.Page;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Scope;
+import org.oversight.core.lookup.LookupLists;
 
 /** Reads organizations, always inside a scope, one query per call. */
 @Component
@@ -24,7 +30,10 @@ public class OrganizationQueries {
 
 	private final MongoTemplate mongo;
 
-	OrganizationQueries(MongoTemplate mongo) {
+	private final LookupLists lookups;
+
+	OrganizationQueries(MongoTemplate mongo, LookupLists lookups) {
+		this.lookups = lookups;
 		this.mongo = mongo;
 	}
 
@@ -69,8 +78,57 @@ public class OrganizationQueries {
 		if (parentIds.isEmpty()) {
 			return List.of();
 		}
-		return this.mongo.find(Query.query(Criteria.where("parentId").in(parentIds)).with(Sort.by("code")),
-				Organization.class);
+		Optional<List<String>> listed = this.lookups.union(LookupLists.CHILDREN, parentIds);
+		if (listed.isEmpty()) {
+			return this.mongo.find(Query.query(Criteria.where("parentId").in(parentIds)).with(Sort.by("code")),
+					Organization.class);
+		}
+		if (listed.get().isEmpty()) {
+			return List.of();
+		}
+		Set<String> parents = Set.copyOf(parentIds);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(listed.get())), Organization.class)
+			.stream()
+			.filter((organization) -> parents.contains(organization.parentId()))
+			.sorted(Comparator.comparing(Organization::code))
+			.toList();
+	}
+
+	/**
+	 * The ids of the organizations at or below the roots, walked level by level through
+	 * the children's lookup lists (one read by ids per level), or empty before the lists
+	 * are built. May hold ids that no longer belong there: check the paths of what is
+	 * read.
+	 */
+	public Optional<Set<String>> subtreeIds(Collection<String> rootIds) {
+		Set<String> all = new LinkedHashSet<>(rootIds);
+		Collection<String> frontier = rootIds;
+		while (!frontier.isEmpty()) {
+			Optional<List<String>> children = this.lookups.union(LookupLists.CHILDREN, frontier);
+			if (children.isEmpty()) {
+				return Optional.empty();
+			}
+			List<String> next = new ArrayList<>();
+			for (String child : children.get()) {
+				if (all.add(child)) {
+					next.add(child);
+				}
+			}
+			frontier = next;
+		}
+		return Optional.of(all);
+	}
+
+	/** The organization and everything below it. */
+	public List<Organization> subtree(String rootId) {
+		Optional<Set<String>> ids = subtreeIds(List.of(rootId));
+		if (ids.isEmpty()) {
+			return this.mongo.find(Query.query(Criteria.where("path").is(rootId)), Organization.class);
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids.get())), Organization.class)
+			.stream()
+			.filter((organization) -> organization.path().contains(rootId))
+			.toList();
 	}
 
 	public List<Organization> find(Criteria criteria, Sort sort) {

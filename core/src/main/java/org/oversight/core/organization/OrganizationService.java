@@ -20,6 +20,7 @@ import org.oversight.core.common.DomainException;
 import org.oversight.core.common.OrgPathCollection;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
+import org.oversight.core.lookup.LookupLists;
 
 /**
  * Creates, moves and dissolves organizations. There are no transactions: every write is a
@@ -39,8 +40,11 @@ public class OrganizationService {
 
 	private final ObjectProvider<OrganizationLifecycleListener> listeners;
 
-	OrganizationService(Organizations organizations, MongoTemplate mongo, Today today, List<OrgPathCollection> owned,
-			ObjectProvider<OrganizationLifecycleListener> listeners) {
+	private final LookupLists lookups;
+
+	OrganizationService(LookupLists lookups, Organizations organizations, MongoTemplate mongo, Today today,
+			List<OrgPathCollection> owned, ObjectProvider<OrganizationLifecycleListener> listeners) {
+		this.lookups = lookups;
 		this.organizations = organizations;
 		this.mongo = mongo;
 		this.today = today;
@@ -70,6 +74,9 @@ public class OrganizationService {
 		}
 		Organization organization = new Organization(new ObjectId().toHexString(), code, name, kind, level, parent,
 				Stamp.created(this.today.now(), Actor.current()));
+		if (parent != null) {
+			this.lookups.add(LookupLists.CHILDREN, parent.id(), organization.id());
+		}
 		try {
 			return this.organizations.insert(organization);
 		}
@@ -99,6 +106,7 @@ public class OrganizationService {
 		List<String> newAncestors = newParent.path();
 		List<String> newPath = new ArrayList<>(newAncestors);
 		newPath.add(moved.id());
+		this.lookups.add(LookupLists.CHILDREN, newParent.id(), moved.id());
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(moved.id())),
 				new Update().set("parentId", newParent.id())
 					.set("pendingMoveFrom", oldAncestors)
@@ -114,6 +122,9 @@ public class OrganizationService {
 		this.listeners.orderedStream().forEach((listener) -> listener.organizationMoved(moved.id()));
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(moved.id())), new Update().unset("pendingMoveFrom"),
 				Organization.class);
+		if (!oldAncestors.isEmpty() && !oldAncestors.get(oldAncestors.size() - 1).equals(newParent.id())) {
+			this.lookups.remove(LookupLists.CHILDREN, oldAncestors.get(oldAncestors.size() - 1), moved.id());
+		}
 		return get("id", id);
 	}
 

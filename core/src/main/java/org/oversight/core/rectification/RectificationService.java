@@ -25,8 +25,10 @@ import org.oversight.core.common.Today;
 import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingService;
 import org.oversight.core.finding.TaskCounts;
+import org.oversight.core.lookup.LookupSource;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
+import org.oversight.core.tally.SubtreeTallies;
 
 /**
  * Assigns rectification tasks and applies their life-cycle commands. Each command loads
@@ -48,8 +50,14 @@ public class RectificationService implements TaskCounts {
 
 	private final Today today;
 
+	private final SubtreeTallies tallies;
+
+	private final OpenTasks openTasks;
+
 	RectificationService(Rectifications rectifications, FindingService findings, OrganizationService organizations,
-			CadreService cadres, MongoTemplate mongo, Today today) {
+			CadreService cadres, MongoTemplate mongo, Today today, SubtreeTallies tallies, OpenTasks openTasks) {
+		this.tallies = tallies;
+		this.openTasks = openTasks;
 		this.rectifications = rectifications;
 		this.findings = findings;
 		this.organizations = organizations;
@@ -80,7 +88,9 @@ public class RectificationService implements TaskCounts {
 				finding.concernsPrincipal(), organization.id(), organization.path(), command.responsibleCadreId(), mode,
 				measures, deadline, this.today.date(), Actor.current(),
 				Stamp.created(this.today.now(), Actor.current()));
+		this.openTasks.listing(task);
 		Rectification saved = this.rectifications.insert(task);
+		this.tallies.changed(RectificationTally.SOURCE, null, RectificationTally.counted(saved));
 		this.findings.tasksChanged(finding.id());
 		return saved;
 	}
@@ -125,6 +135,8 @@ public class RectificationService implements TaskCounts {
 	private Rectification change(String id, long version, Consumer<Rectification> command) {
 		Rectification task = get("id", id);
 		RectificationStatus before = task.status();
+		SubtreeTallies.Counted countedBefore = RectificationTally.counted(task);
+		java.util.Set<String> listedBefore = OpenTasks.keys(task);
 		command.accept(task);
 		if (task.version() != version) {
 			throw DomainException.conflict("Rectification " + id + " is at version " + task.version() + ", not "
@@ -142,11 +154,14 @@ public class RectificationService implements TaskCounts {
 			.set("stamp.updatedBy", Actor.current())
 			.inc("version", 1);
 		update.push("history").each(task.newEvents().toArray());
+		this.openTasks.listing(task);
 		var result = this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(version)),
 				update, Rectification.class);
 		if (result.getModifiedCount() == 0) {
 			throw DomainException.conflict("Rectification " + id + " changed meanwhile; read it again");
 		}
+		this.tallies.changed(RectificationTally.SOURCE, countedBefore, RectificationTally.counted(task));
+		this.openTasks.unlisting(listedBefore, task);
 		if ((before == RectificationStatus.VERIFIED) != (task.status() == RectificationStatus.VERIFIED)) {
 			this.findings.tasksChanged(task.findingId());
 		}
@@ -180,6 +195,11 @@ public class RectificationService implements TaskCounts {
 		@Bean
 		OrgPathCollection rectificationsCollection() {
 			return new OrgPathCollection("rectifications");
+		}
+
+		@Bean
+		LookupSource openTasksList() {
+			return OpenTasks.LIST;
 		}
 
 	}

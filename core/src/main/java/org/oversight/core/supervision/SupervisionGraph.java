@@ -25,6 +25,7 @@ import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.organization.Organization;
+import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
 
 /**
@@ -43,7 +44,11 @@ public class SupervisionGraph {
 
 	private final MongoTemplate mongo;
 
-	SupervisionGraph(ActivePosts posts, StoredSupervisions stored, Organizations organizations, MongoTemplate mongo) {
+	private final OrganizationQueries organizationQueries;
+
+	SupervisionGraph(ActivePosts posts, StoredSupervisions stored, Organizations organizations, MongoTemplate mongo,
+			OrganizationQueries organizationQueries) {
+		this.organizationQueries = organizationQueries;
 		this.posts = posts;
 		this.stored = stored;
 		this.organizations = organizations;
@@ -125,10 +130,7 @@ public class SupervisionGraph {
 		List<Appointment> principalPosts = held.stream().filter(Appointment::isPrincipal).toList();
 		if (!principalPosts.isEmpty() && wanted.contains(SupervisionKind.UPPER_PRINCIPAL)) {
 			Set<String> tops = principalPosts.stream().map(Appointment::organizationId).collect(Collectors.toSet());
-			List<Appointment> below = this.mongo.find(
-					Query.query(new Criteria().andOperator(Criteria.where("orgPath").in(tops),
-							Criteria.where("role").is(TeamRole.PRINCIPAL), ActivePosts.heldOn(day))),
-					Appointment.class);
+			List<Appointment> below = this.posts.principalsInSubtrees(tops, day);
 			Teams principals = new Teams(below);
 			for (Appointment lower : below) {
 				for (Appointment upper : principals.nearestUpperPrincipals(lower.orgPath(), lower.cadreId())) {
@@ -258,7 +260,7 @@ public class SupervisionGraph {
 	 * and principals with nobody above them to supervise them.
 	 */
 	public BlindSpots blindSpots(Organization root, LocalDate day) {
-		List<Organization> subtree = this.organizations.findSubtree(root.id())
+		List<Organization> subtree = this.organizationQueries.subtree(root.id())
 			.stream()
 			.filter((o) -> o.existsOn(day))
 			.sorted(Comparator.comparing(Organization::code))

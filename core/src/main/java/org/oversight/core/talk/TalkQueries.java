@@ -15,6 +15,7 @@ import org.oversight.core.common.Keyset;
 import org.oversight.core.common.Page;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Scope;
+import org.oversight.core.lookup.LookupLists;
 
 /** Reads talks inside a scope, newest first. */
 @Component
@@ -25,7 +26,10 @@ public class TalkQueries {
 
 	private final MongoTemplate mongo;
 
-	TalkQueries(MongoTemplate mongo) {
+	private final LookupLists lookups;
+
+	TalkQueries(MongoTemplate mongo, LookupLists lookups) {
+		this.lookups = lookups;
 		this.mongo = mongo;
 	}
 
@@ -62,10 +66,21 @@ public class TalkQueries {
 		if (subjectIds.isEmpty()) {
 			return List.of();
 		}
-		return this.mongo.find(
-				Query.query(
-						Criteria.where("subjectId").in(subjectIds).and("kind").in(kinds).and("date").gte(from).lte(to)),
-				Talk.class);
+		java.util.Optional<List<String>> listed = this.lookups.union(LookupLists.SUBJECT_TALKS, subjectIds);
+		if (listed.isEmpty()) {
+			return this.mongo.find(Query
+				.query(Criteria.where("subjectId").in(subjectIds).and("kind").in(kinds).and("date").gte(from).lte(to)),
+					Talk.class);
+		}
+		if (listed.get().isEmpty()) {
+			return List.of();
+		}
+		java.util.Set<String> subjects = java.util.Set.copyOf(subjectIds);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(listed.get())), Talk.class)
+			.stream()
+			.filter((talk) -> subjects.contains(talk.subjectId()) && kinds.contains(talk.kind())
+					&& !talk.date().isBefore(from) && !talk.date().isAfter(to))
+			.toList();
 	}
 
 }

@@ -17,6 +17,7 @@ import org.oversight.core.common.DomainException;
 import org.oversight.core.common.OrgPathCollection;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
 
@@ -34,8 +35,11 @@ public class TalkService {
 
 	private final ApplicationEventPublisher events;
 
-	TalkService(Talks talks, CadreService cadres, OrganizationService organizations, Today today,
+	private final LookupLists lookups;
+
+	TalkService(LookupLists lookups, Talks talks, CadreService cadres, OrganizationService organizations, Today today,
 			ApplicationEventPublisher events) {
+		this.lookups = lookups;
 		this.talks = talks;
 		this.cadres = cadres;
 		this.organizations = organizations;
@@ -70,6 +74,7 @@ public class TalkService {
 		Talk talk = new Talk(new ObjectId().toHexString(), kind, date, command.subjectId(), distinct, organization.id(),
 				organization.path(), summary, issues.stream().map(String::strip).toList(),
 				Stamp.created(this.today.now(), Actor.current()));
+		this.lookups.add(LookupLists.SUBJECT_TALKS, talk.subjectId(), talk.id());
 		Talk saved = this.talks.insert(talk);
 		this.events.publishEvent(new TalkRecorded(saved));
 		return saved;

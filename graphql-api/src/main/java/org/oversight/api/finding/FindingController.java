@@ -23,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.TalliedCounts;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
 import org.oversight.api.viewer.Viewers;
@@ -32,6 +33,7 @@ import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingFilter;
 import org.oversight.core.finding.FindingQueries;
 import org.oversight.core.finding.FindingService;
+import org.oversight.core.finding.FindingTally;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
 import org.oversight.core.rectification.Rectification;
@@ -53,10 +55,13 @@ class FindingController {
 
 	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+	private final TalliedCounts tallied;
+
 	FindingController(FindingService service, FindingQueries queries, RectificationQueries rectifications,
 			OrganizationService organizations, org.oversight.api.security.AuditLog audit,
-			org.springframework.data.mongodb.core.MongoTemplate mongo) {
+			org.springframework.data.mongodb.core.MongoTemplate mongo, TalliedCounts tallied) {
 		this.mongo = mongo;
+		this.tallied = tallied;
 		this.service = service;
 		this.queries = queries;
 		this.rectifications = rectifications;
@@ -70,7 +75,9 @@ class FindingController {
 		viewer.require(Right.READ);
 		PageRequest page = PageRequest.of(first, after);
 		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter);
-		return Connection.lazy(() -> this.queries.page(criteria, page, orderBy), () -> this.queries.count(criteria));
+		return Connection.lazy(() -> this.queries.page(criteria, page, orderBy),
+				() -> this.tallied.count(viewer, under, FindingTally.of(filter))
+					.orElseGet(() -> this.queries.count(criteria)));
 	}
 
 	@QueryMapping
@@ -99,7 +106,8 @@ class FindingController {
 		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria))
 			.batchedCount(new Connection.CountKey("findings",
 					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Finding.class),
-					subtree ? "orgPath" : "organizationId", organization.id()));
+					subtree ? "orgPath" : "organizationId", organization.id(),
+					subtree ? TalliedCounts.usable(viewer, FindingTally.of(filter)) : null));
 	}
 
 	@SchemaMapping(typeName = "Cadre")

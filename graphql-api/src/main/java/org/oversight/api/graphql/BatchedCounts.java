@@ -15,27 +15,41 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 import org.oversight.core.common.Breakdowns;
+import org.oversight.core.tally.SubtreeTallies;
 
 /**
  * {@code totalCount} of the connections nested under each row of a list (an
- * organization's findings or tasks): counted for all rows in one aggregation.
+ * organization's findings or tasks): read from the subtree tallies where they give the
+ * answer, otherwise counted for all rows in one aggregation.
  */
 @Controller
 public class BatchedCounts {
 
-	BatchedCounts(BatchLoaderRegistry registry, MongoTemplate mongo) {
+	BatchedCounts(BatchLoaderRegistry registry, MongoTemplate mongo, SubtreeTallies tallies) {
 		Loaders.<Connection.CountKey, Integer>keyed(registry, "connectionCounts", (keys, viewer) -> {
 			Map<Connection.CountKey, Integer> result = new LinkedHashMap<>();
-			Loaders.grouped(keys, (k) -> List.of(k.collection(), k.filter(), k.organizationField()),
-					(group, members) -> {
+			// from the tallies: one read per source for every row and filter of the
+			// request
+			Loaders.grouped(keys.stream().filter((k) -> k.tally() != null).toList(), (k) -> k.tally().source(),
+					(source, members) -> {
+						tallies
+							.read(source, members.stream().map(Connection.CountKey::organizationId).distinct().toList())
+							.ifPresent((counts) -> members.forEach((key) -> result.put(key, (int) SubtreeTallies
+								.sum(counts.getOrDefault(key.organizationId(), Map.of()), key.tally()))));
+						return Map.of();
+					});
+			// the others (and all of them before the tallies are built): one aggregation
+			// per
+			// collection and filter
+			Loaders.grouped(keys.stream().filter((k) -> !result.containsKey(k)).toList(),
+					(k) -> List.of(k.collection(), k.filter(), k.organizationField()), (group, members) -> {
 						Connection.CountKey first = members.iterator().next();
-						Document filter = Document.parse(first.filter());
-						Map<String, Long> counts = Breakdowns.countByOrganization(mongo, first.collection(), filter,
-								first.organizationField(),
+						Map<String, Long> counts = Breakdowns.countByOrganization(mongo, first.collection(),
+								Document.parse(first.filter()), first.organizationField(),
 								members.stream().map(Connection.CountKey::organizationId).toList());
 						members.forEach(
 								(key) -> result.put(key, counts.getOrDefault(key.organizationId(), 0L).intValue()));
-						return result;
+						return Map.of();
 					});
 			return result;
 		});

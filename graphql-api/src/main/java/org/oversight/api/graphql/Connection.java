@@ -73,7 +73,6 @@ public final class Connection<T> {
 	/**
 	 * A count that can be batched with those of sibling connections (one aggregation for
 	 * all the organizations of a list) instead of one count per row.
-	 *
 	 * @param collection the collection counted
 	 * @param filter the conditions other than the organization, as JSON (equal filters
 	 * batch together)
@@ -81,7 +80,14 @@ public final class Connection<T> {
 	 * {@code orgPath} for a whole subtree
 	 * @param organizationId the organization of this connection
 	 */
-	public record CountKey(String collection, String filter, String organizationField, String organizationId) {
+	/**
+	 * What a batched count counts: records of {@code collection} matching {@code filter}
+	 * (JSON) whose {@code organizationField} holds {@code organizationId}. {@code tally},
+	 * when set, gives the same count from the subtree tallies (the filter is one they
+	 * hold, the organization's whole subtree is in the caller's scope, nothing recused).
+	 */
+	public record CountKey(String collection, String filter, String organizationField, String organizationId,
+			org.oversight.core.tally.TallyFilter tally) {
 	}
 
 	public Connection<T> batchedCount(CountKey key) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -12,6 +13,7 @@ import org.oversight.api.viewer.Viewer;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.job.JobRun;
 import org.oversight.core.job.JobRuns;
+import org.oversight.scheduler.SchedulerJobs;
 
 /** The JobRun type. */
 @Controller
@@ -19,8 +21,17 @@ class JobController {
 
 	private final JobRuns runs;
 
-	JobController(JobRuns runs) {
+	private final SchedulerJobs jobs;
+
+	JobController(JobRuns runs, SchedulerJobs jobs) {
 		this.runs = runs;
+		this.jobs = jobs;
+	}
+
+	@MutationMapping
+	JobRun rebuildReadModels(@ContextValue Viewer viewer) {
+		viewer.require(Right.MAINTAIN);
+		return this.jobs.rebuildReadModels();
 	}
 
 	@QueryMapping

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Controller;
 import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.TalliedCounts;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
 import org.oversight.core.common.DomainException;
@@ -31,11 +32,13 @@ import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingQueries;
 import org.oversight.core.job.JobRuns;
 import org.oversight.core.organization.OrganizationService;
+import org.oversight.core.rectification.OpenTasks;
 import org.oversight.core.rectification.OverdueSweep;
 import org.oversight.core.rectification.Rectification;
 import org.oversight.core.rectification.RectificationFilter;
 import org.oversight.core.rectification.RectificationQueries;
 import org.oversight.core.rectification.RectificationService;
+import org.oversight.core.rectification.RectificationTally;
 
 /** The Rectification type, its queries and mutations, and the overdue sweep. */
 @Controller
@@ -59,10 +62,16 @@ class RectificationController {
 
 	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
 
+	private final TalliedCounts tallied;
+
+	private final OpenTasks openTasks;
+
 	RectificationController(RectificationService service, RectificationQueries queries, FindingQueries findings,
 			OrganizationService organizations, OverdueSweep sweep, JobRuns jobRuns, Today today,
-			org.springframework.data.mongodb.core.MongoTemplate mongo) {
+			org.springframework.data.mongodb.core.MongoTemplate mongo, TalliedCounts tallied, OpenTasks openTasks) {
+		this.openTasks = openTasks;
 		this.mongo = mongo;
+		this.tallied = tallied;
 		this.service = service;
 		this.queries = queries;
 		this.findings = findings;
@@ -80,8 +89,24 @@ class RectificationController {
 		PageRequest page = PageRequest.of(first, after);
 		LocalDate day = this.today.date();
 		Criteria criteria = this.queries.of(viewer.scope(), under, true, filter, day);
+		String root = (under != null) ? under : viewer.scope().organizationId();
+		if (root != null && onlyOverdue(filter) && (orderBy == null || orderBy == RectificationQueries.Order.DEFAULT)) {
+			// the overdue list: read through the open-task lists where they are built
+			return Connection.lazy(
+					() -> this.openTasks.overduePage(viewer.scope(), root, page, day)
+						.orElseGet(() -> this.queries.page(criteria, page, day, orderBy)),
+					() -> this.tallied.count(viewer, under, RectificationTally.of(filter, day))
+						.orElseGet(() -> this.queries.count(criteria)));
+		}
 		return Connection.lazy(() -> this.queries.page(criteria, page, day, orderBy),
-				() -> this.queries.count(criteria));
+				() -> this.tallied.count(viewer, under, RectificationTally.of(filter, day))
+					.orElseGet(() -> this.queries.count(criteria)));
+	}
+
+	private static boolean onlyOverdue(RectificationFilter filter) {
+		return filter != null && Boolean.TRUE.equals(filter.overdue())
+				&& filter.equals(new RectificationFilter(filter.status(), true, null, null, null, null, null))
+				&& (filter.status() == null || filter.status().isEmpty());
 	}
 
 	@QueryMapping
@@ -114,7 +139,8 @@ class RectificationController {
 				after)
 			.batchedCount(new Connection.CountKey("rectifications",
 					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Rectification.class),
-					subtree ? "orgPath" : "responsibleOrganizationId", organization.id()));
+					subtree ? "orgPath" : "responsibleOrganizationId", organization.id(),
+					subtree ? TalliedCounts.usable(viewer, RectificationTally.of(filter, this.today.date())) : null));
 	}
 
 	private Connection<Rectification> page(Criteria criteria, Integer first, String after) {

@@ -10,7 +10,8 @@ public enum Right {
 	MANAGE_ORGANIZATIONS(EnumSet.of(Role.ORGANIZATION)), RECORD_TALKS(EnumSet.of(Role.ORGANIZATION, Role.INSPECTOR)),
 	RECORD_MEETINGS(EnumSet.of(Role.ORGANIZATION)), MANAGE_FINDINGS(EnumSet.of(Role.INSPECTOR)),
 	RUN_SWEEPS(EnumSet.of(Role.INSPECTOR)), GENERATE_REPORTS(EnumSet.of(Role.ANALYST)),
-	READ_INFORMANTS(EnumSet.of(Role.INFORMANT_ACCESS)), MANAGE_ACCOUNTS(EnumSet.noneOf(Role.class));
+	READ_INFORMANTS(EnumSet.of(Role.INFORMANT_ACCESS)), MANAGE_ACCOUNTS(EnumSet.noneOf(Role.class)),
+	MAINTAIN(EnumSet.noneOf(Role.class));
 
 	private final Set<Role> roles;
 

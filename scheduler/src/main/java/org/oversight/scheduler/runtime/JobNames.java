@@ -19,6 +19,9 @@ public final class JobNames {
 	/** Generates the political-ecology reports of the previous year (yearly). */
 	public static final String ECOLOGY_REPORTS = "ecology-reports";
 
+	/** Rebuilds the read models: lookup lists and subtree tallies (daily). */
+	public static final String READ_MODELS = "read-models";
+
 	private JobNames() {
 	}
 

@@ -29,18 +29,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * that died holding it; renewed while its holder runs
  * @param obligationLeadTime how long before its due date a periodic talk obligation
  * (SUPERVISION, HEART_TO_HEART) is opened
+ * @param readModelsCron when the read models (lookup lists, subtree tallies) are rebuilt
+ * (default daily 02:30)
  */
 @ConfigurationProperties("oversight.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled, ZoneId zone,
 		@DefaultValue("0 0 1 * * ?") String overdueSweepCron, @DefaultValue("0 0 2 * * ?") String talkObligationsCron,
 		@DefaultValue("0 0 3 15 1 ?") String ecologyReportsCron, @DefaultValue("true") boolean catchUpOnStart,
 		@DefaultValue("5s") Duration reportWait, @DefaultValue("2m") Duration lease,
-		@DefaultValue("30d") Period obligationLeadTime) {
+		@DefaultValue("30d") Period obligationLeadTime, @DefaultValue("0 30 2 * * ?") String readModelsCron) {
 
 	public SchedulerProperties {
 		requireCron("overdue-sweep-cron", overdueSweepCron);
 		requireCron("talk-obligations-cron", talkObligationsCron);
 		requireCron("ecology-reports-cron", ecologyReportsCron);
+		requireCron("read-models-cron", readModelsCron);
 		if (reportWait.isNegative()) {
 			throw new IllegalArgumentException("oversight.scheduler.report-wait must not be negative");
 		}

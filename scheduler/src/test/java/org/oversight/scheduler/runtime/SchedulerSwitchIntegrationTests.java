@@ -32,7 +32,8 @@ class SchedulerSwitchIntegrationTests {
 		assertThat(this.scheduler.isStarted()).isFalse();
 		assertThat(this.scheduler.getTriggerKeys(GroupMatcher.anyTriggerGroup())).isEmpty();
 		assertThat(this.scheduler.getJobKeys(GroupMatcher.jobGroupEquals(JobNames.GROUP))).extracting(JobKey::getName)
-			.containsExactlyInAnyOrder(JobNames.OVERDUE_SWEEP, JobNames.TALK_OBLIGATIONS, JobNames.ECOLOGY_REPORTS);
+			.containsExactlyInAnyOrder(JobNames.OVERDUE_SWEEP, JobNames.TALK_OBLIGATIONS, JobNames.ECOLOGY_REPORTS,
+					JobNames.READ_MODELS);
 		assertThat(this.context.getBean(SchedulerJobs.class)).isNotNull();
 		assertThat(this.context.getBean(SchedulerProperties.class).enabled()).isFalse();
 	}

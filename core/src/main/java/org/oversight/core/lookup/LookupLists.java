@@ -1,0 +1,218 @@
+package org.oversight.core.lookup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The lookup lists, one document per (list, key) in {@value #COLLECTION}: {@code {_id:
+ * "children:<parentId>", ids: [...]}}.
+ * <p>
+ * A list is a hint that is never missing an id: a writer adds a record's id under its key
+ * <em>before</em> it writes the record, and removes it from an old key only
+ * <em>after</em> the record left it. A process dying in between leaves an id too many,
+ * never one too few; readers load the records by id and keep those that still match, so
+ * an extra id costs a little reading and changes no answer. Records written around the
+ * services (a restore, a bulk load) are added by {@link #rebuild}, which only adds (so it
+ * cannot race a writer into losing an id). Readers use a list only once it was built
+ * ({@code ~built:<list>} present); before that they query the records.
+ */
+@Service
+public class LookupLists {
+
+	public static final String COLLECTION = "lookup_lists";
+
+	/** An organization's direct children, by {@code parentId}. */
+	public static final LookupSource CHILDREN = LookupSource.byField("children", "organizations", "parentId");
+
+	/** Every appointment in an organization, by {@code organizationId}. */
+	public static final LookupSource ORGANIZATION_POSTS = LookupSource.byField("org-posts", "appointments",
+			"organizationId");
+
+	/** Every appointment of a cadre, by {@code cadreId}. */
+	public static final LookupSource CADRE_POSTS = LookupSource.byField("cadre-posts", "appointments", "cadreId");
+
+	/** Every talk with a cadre, by {@code subjectId}. */
+	public static final LookupSource SUBJECT_TALKS = LookupSource.byField("subject-talks", "talks", "subjectId");
+
+	private final List<LookupSource> all;
+
+	private static final Logger logger = LoggerFactory.getLogger(LookupLists.class);
+
+	private final MongoTemplate mongo;
+
+	LookupLists(MongoTemplate mongo, ObjectProvider<LookupSource> featureLists) {
+		this.mongo = mongo;
+		List<LookupSource> lists = new ArrayList<>(List.of(CHILDREN, ORGANIZATION_POSTS, CADRE_POSTS, SUBJECT_TALKS));
+		featureLists.orderedStream().forEach(lists::add);
+		this.all = List.copyOf(lists);
+	}
+
+	/** Lists {@code id} under {@code key}: call before the record is written. */
+	public void add(LookupSource list, String key, String id) {
+		addAll(list, Map.of(key, List.of(id)));
+	}
+
+	/**
+	 * Lists many ids at once (one unordered bulk write): before the records are written.
+	 */
+	public void addAll(LookupSource list, Map<String, ? extends Collection<String>> idsByKey) {
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		idsByKey.forEach((key, ids) -> {
+			if (key != null && !ids.isEmpty()) {
+				writes.add(new UpdateOneModel<>(Filters.eq("_id", id(list, key)),
+						new Document("$addToSet", new Document("ids", new Document("$each", List.copyOf(ids)))),
+						new UpdateOptions().upsert(true)));
+			}
+		});
+		if (!writes.isEmpty()) {
+			collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+	}
+
+	/** Unlists {@code id} from {@code key}: call after the record left the key. */
+	public void remove(LookupSource list, String key, String id) {
+		collection().updateOne(Filters.eq("_id", id(list, key)), new Document("$pull", new Document("ids", id)));
+	}
+
+	/**
+	 * The ids listed under each key (possibly some too many: check the records), or empty
+	 * when the list was not built yet. One read by ids.
+	 */
+	public Optional<Map<String, List<String>>> ids(LookupSource list, Collection<String> keys) {
+		List<String> wanted = new ArrayList<>();
+		new LinkedHashSet<>(keys).forEach((key) -> wanted.add(id(list, key)));
+		wanted.add(builtId(list));
+		Map<String, List<String>> result = new LinkedHashMap<>();
+		keys.forEach((key) -> result.put(key, new ArrayList<>()));
+		boolean built = false;
+		int prefix = list.name().length() + 1;
+		for (Document document : collection().find(Filters.in("_id", wanted))) {
+			String id = document.getString("_id");
+			if (id.equals(builtId(list))) {
+				built = true;
+				continue;
+			}
+			List<String> ids = document.getList("ids", String.class);
+			if (ids != null) {
+				result.get(id.substring(prefix)).addAll(ids);
+			}
+		}
+		return built ? Optional.of(result) : Optional.empty();
+	}
+
+	/**
+	 * Every id listed under any of the keys, or empty when the list was not built yet.
+	 */
+	public Optional<List<String>> union(LookupSource list, Collection<String> keys) {
+		return ids(list, keys).map((byKey) -> {
+			LinkedHashSet<String> all = new LinkedHashSet<>();
+			byKey.values().forEach(all::addAll);
+			return List.copyOf(all);
+		});
+	}
+
+	public boolean built(LookupSource list) {
+		return collection().find(Filters.eq("_id", builtId(list))).first() != null;
+	}
+
+	/**
+	 * Adds every record of the collection to the list under its key (one aggregation,
+	 * then {@code $addToSet}s in unordered bulk writes of 1,000), then marks the list
+	 * built. Only adds: an id listed by a writer meanwhile stays.
+	 * @return how many keys were written
+	 */
+	public int rebuild(LookupSource list) {
+		long started = System.nanoTime();
+		List<Document> pipeline = new ArrayList<>();
+		pipeline.add(new Document("$match", list.match()));
+		if (list.unwind() != null) {
+			pipeline.add(new Document("$unwind", "$" + list.unwind()));
+		}
+		pipeline.add(new Document("$project", new Document("_k", list.key())));
+		pipeline.add(new Document("$match", new Document("_k", new Document("$ne", null))));
+		pipeline.add(new Document("$group", new Document("_id", "$_k").append("ids", new Document("$push", "$_id"))));
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		int keys = 0;
+		for (Document row : this.mongo.getCollection(list.collection()).aggregate(pipeline)) {
+			List<String> ids = row.getList("ids", Object.class).stream().map(String::valueOf).toList();
+			writes.add(new UpdateOneModel<>(Filters.eq("_id", id(list, String.valueOf(row.get("_id")))),
+					new Document("$addToSet", new Document("ids", new Document("$each", ids))),
+					new UpdateOptions().upsert(true)));
+			keys++;
+			if (writes.size() == 1000) {
+				collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+				writes.clear();
+			}
+		}
+		if (!writes.isEmpty()) {
+			collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+		collection().updateOne(Filters.eq("_id", builtId(list)),
+				new Document("$set", new Document("builtAt", Instant.now()).append("keys", keys)),
+				new UpdateOptions().upsert(true));
+		logger.debug("Lookup list {} rebuilt: {} keys in {} ms", list.name(), keys,
+				(System.nanoTime() - started) / 1_000_000);
+		return keys;
+	}
+
+	/**
+	 * Rebuilds the lists keyed by a path (whose keys change when an organization moves);
+	 * returns the keys written.
+	 */
+	public int rebuildPathLists() {
+		int keys = 0;
+		for (LookupSource list : this.all) {
+			if (list.unwind() != null) {
+				keys += rebuild(list);
+			}
+		}
+		return keys;
+	}
+
+	/** Rebuilds every list; returns the keys written. */
+	public int rebuildAll() {
+		int keys = 0;
+		for (LookupSource list : this.all) {
+			keys += rebuild(list);
+		}
+		return keys;
+	}
+
+	/** Whether every list was built. */
+	public boolean allBuilt() {
+		return this.all.stream().allMatch(this::built);
+	}
+
+	private static String id(LookupSource list, String key) {
+		return list.name() + ":" + key;
+	}
+
+	private static String builtId(LookupSource list) {
+		return "~built:" + list.name();
+	}
+
+	private MongoCollection<Document> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+}

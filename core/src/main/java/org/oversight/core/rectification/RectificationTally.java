@@ -1,0 +1,111 @@
+package org.oversight.core.rectification;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+import org.oversight.core.tally.SubtreeTallies;
+import org.oversight.core.tally.TallyFilter;
+import org.oversight.core.tally.TallySource;
+
+/**
+ * Tasks counted per subtree by status and deadline ({@code ASSIGNED|2026-06-30}): enough
+ * to count any subtree's tasks by status, overdue as of any day, and deadline range,
+ * without a daily job (a task becomes overdue by the calendar, not by a write).
+ */
+@Component
+public class RectificationTally implements TallySource {
+
+	public static final String SOURCE = "tasks";
+
+	@Override
+	public String name() {
+		return SOURCE;
+	}
+
+	@Override
+	public String collection() {
+		return "rectifications";
+	}
+
+	@Override
+	public Document keyExpression() {
+		return new Document("$concat", List.of("$status", "|",
+				new Document("$dateToString", new Document("format", "%Y-%m-%d").append("date", "$deadline"))));
+	}
+
+	static SubtreeTallies.Counted counted(Rectification task) {
+		return new SubtreeTallies.Counted(task.orgPath(), key(task.status(), task.deadline()));
+	}
+
+	static String key(RectificationStatus status, LocalDate deadline) {
+		return status.name() + "|" + deadline;
+	}
+
+	/**
+	 * The filter as a tally filter as of {@code today}, or null when it filters on what
+	 * the keys do not hold (mode, whether the task concerns a principal).
+	 */
+	public static @Nullable Keys of(@Nullable RectificationFilter filter, LocalDate today) {
+		if (filter == null) {
+			return new Keys(EnumSet.allOf(RectificationStatus.class), null, null, null, null);
+		}
+		if ((filter.mode() != null && !filter.mode().isEmpty()) || filter.concernsPrincipal() != null) {
+			return null;
+		}
+		Set<RectificationStatus> statuses = (filter.status() != null && !filter.status().isEmpty())
+				? EnumSet.copyOf(filter.status()) : EnumSet.allOf(RectificationStatus.class);
+		return new Keys(statuses, filter.overdue(), (filter.overdue() != null) ? today : null,
+				later(filter.deadlineFrom(), null), earlier(filter.deadlineTo(),
+						(filter.deadlineBefore() != null) ? filter.deadlineBefore().minusDays(1) : null));
+	}
+
+	private static @Nullable LocalDate later(@Nullable LocalDate a, @Nullable LocalDate b) {
+		return (a == null) ? b : (b == null || a.isAfter(b)) ? a : b;
+	}
+
+	private static @Nullable LocalDate earlier(@Nullable LocalDate a, @Nullable LocalDate b) {
+		return (a == null) ? b : (b == null || a.isBefore(b)) ? a : b;
+	}
+
+	/**
+	 * Which task keys a {@link RectificationFilter} matches: the statuses, overdue as of
+	 * {@code today} (true: still ASSIGNED or IN_PROGRESS after the deadline day; false:
+	 * the others), and the deadline range (inclusive).
+	 */
+	public record Keys(Set<RectificationStatus> statuses, @Nullable Boolean overdue, @Nullable LocalDate today,
+			@Nullable LocalDate deadlineFrom, @Nullable LocalDate deadlineTo) implements TallyFilter {
+
+		@Override
+		public String source() {
+			return SOURCE;
+		}
+
+		@Override
+		public boolean matches(String key) {
+			int bar = key.indexOf('|');
+			RectificationStatus status = RectificationStatus.valueOf(key.substring(0, bar));
+			LocalDate deadline = LocalDate.parse(key.substring(bar + 1));
+			if (!this.statuses.contains(status)) {
+				return false;
+			}
+			if (this.overdue != null) {
+				boolean late = (status == RectificationStatus.ASSIGNED || status == RectificationStatus.IN_PROGRESS)
+						&& deadline.isBefore(this.today);
+				if (late != this.overdue) {
+					return false;
+				}
+			}
+			return (this.deadlineFrom == null || !deadline.isBefore(this.deadlineFrom))
+					&& (this.deadlineTo == null || !deadline.isAfter(this.deadlineTo));
+		}
+
+	}
+
+}

@@ -1,0 +1,322 @@
+package org.oversight.core.tally;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.model.BulkWriteOptions;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Service;
+
+import org.oversight.core.common.OrgPathCollection;
+
+/**
+ * Counts per organization subtree, one document per organization in {@value #COLLECTION}:
+ * {@code {_id: organizationId, rev, tasks: {key: n}, findings: {key: n}}}. A feature
+ * reports each change of a counted record ({@link #changed}): the counts of every
+ * organization on the old path go down by one under the old key, those on the new path up
+ * under the new key, with one unordered bulk write of {@code $inc}s by {@code _id} (index
+ * lookups on every MongoDB, the embedded server included).
+ * <p>
+ * The counts are derived data. A process dying between a record's write and its
+ * {@code $inc}s leaves them off by one until {@link #rebuild()} (nightly, after a move,
+ * on demand) recomputes them: it reads the stored documents with their {@code rev} first,
+ * then counts the records, and writes only the documents that differ, each conditional on
+ * the {@code rev} read, so a change counted concurrently is never overwritten (its
+ * document is left for the next rebuild). Readers use the counts only once a rebuild has
+ * completed ({@value #BUILT} present with the current {@link #SCHEMA}); before that they
+ * count the records themselves.
+ */
+@Service
+public class SubtreeTallies {
+
+	public static final String COLLECTION = "subtree_tallies";
+
+	/** The id of the marker written when a rebuild completed. */
+	static final String BUILT = "~built";
+
+	/**
+	 * The layout of keys; a change of any source's key makes readers wait for a rebuild.
+	 */
+	static final int SCHEMA = 1;
+
+	private static final Logger logger = LoggerFactory.getLogger(SubtreeTallies.class);
+
+	private final MongoTemplate mongo;
+
+	private final Map<String, TallySource> sources = new LinkedHashMap<>();
+
+	SubtreeTallies(MongoTemplate mongo, List<TallySource> sources) {
+		this.mongo = mongo;
+		sources.forEach((source) -> this.sources.put(source.name(), source));
+	}
+
+	/** A record as counted: the path of its organization and its key. */
+	public record Counted(List<String> path, String key) {
+
+		public Counted {
+			path = List.copyOf(path);
+			Objects.requireNonNull(key, "key");
+		}
+
+	}
+
+	/**
+	 * Moves one record of {@code source} from {@code before} to {@code after} (null: not
+	 * counted before, as for a new record, or no longer counted).
+	 */
+	public void changed(String source, @Nullable Counted before, @Nullable Counted after) {
+		source(source);
+		if (Objects.equals(before, after)) {
+			return;
+		}
+		Map<String, Map<String, Integer>> deltas = new LinkedHashMap<>();
+		if (before != null) {
+			before.path()
+				.forEach((org) -> deltas.computeIfAbsent(org, (k) -> new LinkedHashMap<>())
+					.merge(before.key(), -1, Integer::sum));
+		}
+		if (after != null) {
+			after.path()
+				.forEach((org) -> deltas.computeIfAbsent(org, (k) -> new LinkedHashMap<>())
+					.merge(after.key(), 1, Integer::sum));
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		deltas.forEach((org, byKey) -> {
+			Document inc = new Document("rev", 1L);
+			byKey.forEach((key, delta) -> {
+				if (delta != 0) {
+					inc.append(source + "." + key, delta);
+				}
+			});
+			if (inc.size() > 1) {
+				writes.add(new UpdateOneModel<>(Filters.eq("_id", org), new Document("$inc", inc),
+						new UpdateOptions().upsert(true)));
+			}
+		});
+		if (!writes.isEmpty()) {
+			collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+	}
+
+	/**
+	 * The counts of {@code source} by key for each organization asked (absent keys are
+	 * zero), or empty when no rebuild has completed yet. One read by ids.
+	 */
+	public Optional<Map<String, Map<String, Long>>> read(String source, Collection<String> organizationIds) {
+		source(source);
+		List<Object> ids = new ArrayList<>(new LinkedHashSet<>(organizationIds));
+		ids.add(BUILT);
+		Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+		organizationIds.forEach((id) -> result.put(id, new LinkedHashMap<>()));
+		boolean built = false;
+		for (Document document : collection().find(Filters.in("_id", ids))
+			.projection(new Document(source, 1).append("schema", 1))) {
+			Object id = document.get("_id");
+			if (BUILT.equals(id)) {
+				built = Objects.equals(document.get("schema"), SCHEMA);
+				continue;
+			}
+			Document counts = document.get(source, Document.class);
+			if (counts != null) {
+				Map<String, Long> byKey = result.get(String.valueOf(id));
+				counts.forEach((key, n) -> {
+					long value = ((Number) n).longValue();
+					if (value != 0) {
+						byKey.put(key, value);
+					}
+				});
+			}
+		}
+		return built ? Optional.of(result) : Optional.empty();
+	}
+
+	/**
+	 * How many records of each organization's subtree the filter matches, or empty when
+	 * no rebuild has completed yet.
+	 */
+	public Optional<Map<String, Long>> count(TallyFilter filter, Collection<String> organizationIds) {
+		return read(filter.source(), organizationIds).map((counts) -> {
+			Map<String, Long> result = new LinkedHashMap<>();
+			counts.forEach((org, byKey) -> result.put(org,
+					byKey.entrySet()
+						.stream()
+						.filter((entry) -> filter.matches(entry.getKey()))
+						.mapToLong(Map.Entry::getValue)
+						.sum()));
+			return result;
+		});
+	}
+
+	/** What the filter adds up of one organization's counts by key. */
+	public static long sum(Map<String, Long> byKey, TallyFilter filter) {
+		long sum = 0;
+		for (Map.Entry<String, Long> entry : byKey.entrySet()) {
+			if (filter.matches(entry.getKey())) {
+				sum += entry.getValue();
+			}
+		}
+		return sum;
+	}
+
+	/** Whether a rebuild has completed with the current layout. */
+	public boolean built() {
+		Document marker = collection().find(Filters.eq("_id", BUILT)).first();
+		return marker != null && Objects.equals(marker.get("schema"), SCHEMA);
+	}
+
+	/** What a rebuild found and wrote. */
+	public record Rebuild(int organizations, int corrected, int skipped, long millis) {
+	}
+
+	/**
+	 * Recounts every source and writes the documents that differ (see the class comment
+	 * for why this never overwrites a concurrent change). Safe to run in several
+	 * processes at once.
+	 */
+	public Rebuild rebuild() {
+		long started = System.nanoTime();
+		Map<String, Document> stored = new HashMap<>();
+		for (Document document : collection().find(Filters.ne("_id", BUILT))) {
+			stored.put(String.valueOf(document.get("_id")), document);
+		}
+		Map<String, Map<String, Map<String, Long>>> truth = new HashMap<>();
+		for (TallySource source : this.sources.values()) {
+			List<Document> pipeline = List.of(
+					new Document("$project",
+							new Document("_k", source.keyExpression()).append(OrgPathCollection.FIELD, 1)),
+					new Document("$unwind", "$" + OrgPathCollection.FIELD),
+					new Document("$group",
+							new Document("_id", new Document("o", "$" + OrgPathCollection.FIELD).append("k", "$_k"))
+								.append("n", new Document("$sum", 1))));
+			for (Document row : this.mongo.getCollection(source.collection()).aggregate(pipeline)) {
+				Document id = row.get("_id", Document.class);
+				truth.computeIfAbsent(String.valueOf(id.get("o")), (k) -> new HashMap<>())
+					.computeIfAbsent(source.name(), (k) -> new HashMap<>())
+					.put(String.valueOf(id.get("k")), ((Number) row.get("n")).longValue());
+			}
+		}
+		Set<String> organizations = new LinkedHashSet<>(stored.keySet());
+		organizations.addAll(truth.keySet());
+		List<Document> inserts = new ArrayList<>();
+		int corrected = 0;
+		int skipped = 0;
+		for (String org : organizations) {
+			Map<String, Map<String, Long>> counts = truth.getOrDefault(org, Map.of());
+			Document existing = stored.get(org);
+			if (existing == null) {
+				Document document = new Document("_id", org).append("rev", 0L);
+				this.sources.keySet().forEach((name) -> document.append(name, asDocument(counts.get(name))));
+				inserts.add(document);
+				continue;
+			}
+			Document set = new Document();
+			for (String name : this.sources.keySet()) {
+				Map<String, Long> want = counts.getOrDefault(name, Map.of());
+				if (!want.equals(nonZero(existing.get(name, Document.class)))) {
+					set.append(name, asDocument(want));
+				}
+			}
+			if (set.isEmpty()) {
+				continue;
+			}
+			var result = collection().updateOne(
+					Filters.and(Filters.eq("_id", org), Filters.eq("rev", existing.get("rev"))),
+					new Document("$set", set).append("$inc", new Document("rev", 1L)));
+			if (result.getModifiedCount() == 1) {
+				corrected++;
+			}
+			else {
+				skipped++;
+			}
+		}
+		if (!inserts.isEmpty()) {
+			try {
+				collection().insertMany(inserts, new InsertManyOptions().ordered(false));
+				corrected += inserts.size();
+			}
+			catch (MongoBulkWriteException ex) {
+				long duplicates = ex.getWriteErrors()
+					.stream()
+					.filter((error) -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)
+					.count();
+				if (duplicates != ex.getWriteErrors().size()) {
+					throw ex;
+				}
+				corrected += inserts.size() - (int) duplicates;
+				skipped += (int) duplicates;
+			}
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		collection().updateOne(Filters.eq("_id", BUILT),
+				new Document("$set",
+						new Document("schema", SCHEMA).append("builtAt", Instant.now())
+							.append("organizations", organizations.size())
+							.append("corrected", corrected)
+							.append("millis", millis)),
+				new UpdateOptions().upsert(true));
+		if (corrected > 0 || skipped > 0) {
+			logger.info("Subtree tallies rebuilt in {} ms: {} of {} organizations corrected, {} left to the next run",
+					millis, corrected, organizations.size(), skipped);
+		}
+		return new Rebuild(organizations.size(), corrected, skipped, millis);
+	}
+
+	private static Map<String, Long> nonZero(@Nullable Document counts) {
+		Map<String, Long> result = new HashMap<>();
+		if (counts != null) {
+			counts.forEach((key, n) -> {
+				long value = ((Number) n).longValue();
+				if (value != 0) {
+					result.put(key, value);
+				}
+			});
+		}
+		return result;
+	}
+
+	private static Document asDocument(@Nullable Map<String, Long> counts) {
+		Document document = new Document();
+		if (counts != null) {
+			counts.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.forEach((entry) -> document.append(entry.getKey(), entry.getValue()));
+		}
+		return document;
+	}
+
+	private TallySource source(String name) {
+		TallySource source = this.sources.get(name);
+		if (source == null) {
+			throw new IllegalArgumentException("No tally source " + name + "; known: " + this.sources.keySet());
+		}
+		return source;
+	}
+
+	private MongoCollection<Document> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+}

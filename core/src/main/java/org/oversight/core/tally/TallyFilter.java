@@ -1,0 +1,14 @@
+package org.oversight.core.tally;
+
+/**
+ * Which keys of a source a count adds up. Implementations are records, so equal filters
+ * are equal keys of a batch loader.
+ */
+public interface TallyFilter {
+
+	/** The source whose counts this filter reads. */
+	String source();
+
+	boolean matches(String key);
+
+}
