@@ -113,13 +113,18 @@ public final class BenchMain {
 		this.report.machine();
 		DataSize size = this.settings.size();
 		String uri = this.settings.mongoUri();
-		de.bwaldvogel.mongo.MongoServer ownStore = null;
-		if (uri.isEmpty() && this.settings.store().equals("no-oplog")) {
-			// the same embedded server and memory backend, started here without the oplog
-			// Oversight enables: what the store costs without it
-			ownStore = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
-			uri = "mongodb://127.0.0.1:" + ownStore.bind().getPort() + "/oversight";
-			this.report.line("- store: mongo-java-server memory backend started by the harness, oplog off");
+		StoreProcess ownStore = null;
+		if (uri.isEmpty() && this.settings.store().equals("separate")) {
+			// the same embedded server and backend in a JVM of its own: the server's heap
+			// and the store's measured apart
+			deleteRecursively(this.settings.dataDir().resolve(size.name() + "-store"));
+			java.nio.file.Files.createDirectories(this.settings.dataDir().resolve(size.name() + "-store"));
+			ownStore = StoreProcess.start(this.settings.backend(),
+					this.settings.dataDir().resolve(size.name() + "-store"),
+					Settings.property("bench.store-xmx", "12g"));
+			uri = ownStore.uri;
+			this.report.line("- store: mongo-java-server (%s backend) in a separate JVM, %s", this.settings.backend(),
+					uri);
 		}
 		boolean embedded = uri.isEmpty();
 		Path dataDir = this.settings.dataDir().resolve(size.name());
@@ -137,12 +142,15 @@ public final class BenchMain {
 				long existing = db.getCollection("organizations").countDocuments();
 				if (existing == 0) {
 					load(db, today);
-					// the bulk load writes around the services, as a restore does: rebuild the
+					// the bulk load writes around the services, as a restore does:
+					// rebuild the
 					// read models (lookup lists, subtree tallies) as an operator would
 					long started = System.nanoTime();
 					ReadModels.Rebuild rebuilt = server.bean(ReadModels.class).rebuild();
-					this.report.line("Read models rebuilt after the bulk load in %.1f s (%,d lookup keys, tallies of %,d organizations)",
-							(System.nanoTime() - started) / 1e9, rebuilt.lookupKeys(), rebuilt.tallies().organizations());
+					this.report.line(
+							"Read models rebuilt after the bulk load in %.1f s (%,d lookup keys, tallies of %,d organizations)",
+							(System.nanoTime() - started) / 1e9, rebuilt.lookupKeys(),
+							rebuilt.tallies().organizations());
 				}
 				else {
 					this.report.line("Database already holds %d organizations: not loaded again", existing);
@@ -150,6 +158,9 @@ public final class BenchMain {
 			}
 			long loadedHeap = Heap.afterGc();
 			this.report.heap("after loading (server idle)", loadedHeap, emptyHeap);
+			if (ownStore != null) {
+				this.report.storeHeap("after loading", ownStore.heap());
+			}
 			if (embedded && this.settings.backend().equals("h2")) {
 				// start-up with the data already stored: a fresh server on the same file
 				server.close();
@@ -161,7 +172,8 @@ public final class BenchMain {
 		finally {
 			server.close();
 			if (ownStore != null) {
-				ownStore.shutdownNow();
+				this.report.storeHeap("at the end", ownStore.heap());
+				ownStore.close();
 			}
 			this.report.write();
 		}
@@ -461,6 +473,12 @@ public final class BenchMain {
 			line("- start-up to healthy with %s stored: %,d ms", this.settings.size().name(), millis);
 			this.summary.add(String.format(Locale.ROOT, "| start-up to healthy, %s stored | | %.1f s | | |",
 					this.settings.size().name(), millis / 1000.0));
+		}
+
+		void storeHeap(String when, long bytes) {
+			line("- the store's JVM, heap after GC %s: %s", when, Heap.mib(bytes));
+			this.summary.add(String.format(Locale.ROOT, "| heap after GC of the store's JVM, %s | %s | | | |", when,
+					Heap.mib(bytes)));
 		}
 
 		void heap(String when, long bytes, long empty) {

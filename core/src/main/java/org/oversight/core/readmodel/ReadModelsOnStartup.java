@@ -5,7 +5,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import org.oversight.core.demo.DemoProvinceLoaded;
 
 /**
  * Builds the read models in the background when a process starts on a database that has
@@ -21,6 +25,19 @@ class ReadModelsOnStartup {
 
 	ReadModelsOnStartup(ReadModels readModels) {
 		this.readModels = readModels;
+	}
+
+	/**
+	 * The demo province is written while the start-up build may run: a record written
+	 * between the build's recount and its first write may be counted twice. A rebuild
+	 * once the demo is in corrects that.
+	 */
+	@EventListener(DemoProvinceLoaded.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	void demoLoaded() {
+		ReadModels.Rebuild result = this.readModels.rebuild();
+		logger.info("Read models rebuilt after loading the demo province in {} ms ({} tallies corrected)",
+				result.millis(), result.tallies().corrected());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -1,6 +1,8 @@
 package org.oversight.api.graphql;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.model.Filters;
@@ -19,6 +21,7 @@ import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.Severity;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.OrgLevel;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.rectification.Rectification;
@@ -104,6 +107,52 @@ class TalliedCountsIntegrationTests extends ApiTestSupport {
 		assertThat(withTallies.get("find subtree_tallies")).as("one read per source for the rows, one per list total")
 			.isEqualTo(2 + 2);
 		assertThat(this.counter.byCommand()).containsKeys("aggregate rectifications", "aggregate findings");
+	}
+
+	@Test
+	void theOverdueListThroughTheListsEqualsTheQuery() {
+		List<String> listed = overduePages();
+		this.counter.reset();
+		overduePages();
+		assertThat(this.counter.byCommand().keySet()).noneMatch((command) -> command.startsWith("aggregate"));
+		this.mongo.getCollection(LookupLists.COLLECTION).deleteMany(Filters.empty());
+		List<String> queried = overduePages();
+		assertThat(listed).hasSize(6).isEqualTo(queried);
+	}
+
+	/** Every overdue task of the province, two a page, walked by cursor. */
+	private List<String> overduePages() {
+		List<String> ids = new ArrayList<>();
+		String after = null;
+		while (true) {
+			Map<String, Object> page = admin().document("""
+					query($under: ID, $after: String) {
+					  rectifications(under: $under, filter: { overdue: true }, first: 2, after: $after) {
+					    edges { cursor node { id } }
+					    pageInfo { hasNextPage }
+					  }
+					}""")
+				.variable("under", this.province.id())
+				.variable("after", after)
+				.execute()
+				.path("rectifications")
+				.entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.get();
+			@SuppressWarnings("unchecked")
+			List<Map<String, Object>> edges = (List<Map<String, Object>>) page.get("edges");
+			for (Map<String, Object> edge : edges) {
+				@SuppressWarnings("unchecked")
+				Map<String, Object> node = (Map<String, Object>) edge.get("node");
+				ids.add((String) node.get("id"));
+				after = (String) edge.get("cursor");
+			}
+			@SuppressWarnings("unchecked")
+			Map<String, Object> info = (Map<String, Object>) page.get("pageInfo");
+			if (!Boolean.TRUE.equals(info.get("hasNextPage"))) {
+				return ids;
+			}
+		}
 	}
 
 	@Test

@@ -1,0 +1,95 @@
+package org.oversight.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The embedded server (the same mongo-java-server and backend Oversight embeds) in a JVM
+ * of its own, so the server's heap and the store's are measured apart
+ * ({@code -Dbench.store=separate}). The child answers {@code heap} on its standard input
+ * with its heap after a GC.
+ */
+final class StoreProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final BufferedReader out;
+
+	private final PrintWriter in;
+
+	final String uri;
+
+	private StoreProcess(Process process) throws IOException {
+		this.process = process;
+		this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+		String line = this.out.readLine();
+		if (line == null || !line.startsWith("PORT ")) {
+			throw new IllegalStateException("The store process did not start: " + line);
+		}
+		this.uri = "mongodb://127.0.0.1:" + line.substring(5).strip() + "/oversight";
+	}
+
+	static StoreProcess start(String backend, Path dataDir, String xmx) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx" + xmx);
+		command.add("-XX:+UseG1GC");
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(StoreProcess.class.getName());
+		command.add(backend);
+		command.add(dataDir.toAbsolutePath().toString());
+		return new StoreProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+	}
+
+	/** The store's heap after a GC, in bytes. */
+	long heap() throws IOException {
+		this.in.println("heap");
+		String line = this.out.readLine();
+		if (line == null || !line.startsWith("HEAP ")) {
+			throw new IllegalStateException("The store process answered " + line);
+		}
+		return Long.parseLong(line.substring(5).strip());
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.in.println("stop");
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+	/** The child: {@code <memory|h2> <data dir>}. */
+	public static void main(String[] args) throws IOException {
+		MongoBackend backend = args[0].equals("memory") ? new MemoryBackend()
+				: new H2Backend(Path.of(args[1]).resolve("store.mv").toString());
+		MongoServer server = new MongoServer(backend);
+		int port = server.bind().getPort();
+		System.out.println("PORT " + port);
+		System.out.flush();
+		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+		String line;
+		while ((line = commands.readLine()) != null && !line.equals("stop")) {
+			if (line.equals("heap")) {
+				System.out.println("HEAP " + BenchMain.Heap.afterGc());
+				System.out.flush();
+			}
+		}
+		server.shutdownNow();
+	}
+
+}
