@@ -1,9 +1,12 @@
 package org.oversight.api.organization;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.bson.Document;
 
@@ -15,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.TalliedCounts;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
 import org.oversight.core.common.Breakdowns;
@@ -27,6 +31,7 @@ import org.oversight.core.finding.FindingFilter;
 import org.oversight.core.finding.FindingQueries;
 import org.oversight.core.finding.FindingSource;
 import org.oversight.core.finding.FindingStatus;
+import org.oversight.core.finding.FindingTally;
 import org.oversight.core.finding.Severity;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
@@ -35,6 +40,9 @@ import org.oversight.core.rectification.RectificationFilter;
 import org.oversight.core.rectification.RectificationMode;
 import org.oversight.core.rectification.RectificationQueries;
 import org.oversight.core.rectification.RectificationStatus;
+import org.oversight.core.rectification.RectificationTally;
+import org.oversight.core.tally.SubtreeTallies;
+import org.oversight.core.tally.TallyFilter;
 
 /**
  * Grouped counts for charts: one row per child organization of {@code under} (each
@@ -73,8 +81,12 @@ class BreakdownController {
 
 	private final Today today;
 
+	private final SubtreeTallies tallies;
+
 	BreakdownController(OrganizationService organizations, OrganizationQueries organizationQueries,
-			FindingQueries findings, RectificationQueries rectifications, MongoTemplate mongo, Today today) {
+			FindingQueries findings, RectificationQueries rectifications, MongoTemplate mongo, Today today,
+			SubtreeTallies tallies) {
+		this.tallies = tallies;
 		this.organizations = organizations;
 		this.organizationQueries = organizationQueries;
 		this.findings = findings;
@@ -110,8 +122,20 @@ class BreakdownController {
 				labels.put("NONE", "未处置");
 			}
 		}
-		return rows(children, Breakdowns.countBySubtree(this.mongo, "findings", criteria,
-				children.stream().map(Organization::id).toList(), field), labels, viewer);
+		List<String> ids = children.stream().map(Organization::id).toList();
+		int part = switch (by) {
+			case STATUS -> 0;
+			case SEVERITY -> 1;
+			case SOURCE -> 2;
+			case CATEGORY -> 3;
+			case DISPOSITION -> -1;
+		};
+		TallyFilter tally = TalliedCounts.usable(viewer, FindingTally.of(filter));
+		Map<String, Map<String, Long>> counts = (part >= 0 && tally != null)
+				? tallied(tally, ids, (key) -> key.split("\\|", -1)[part]).orElse(null) : null;
+		return rows(children,
+				(counts != null) ? counts : Breakdowns.countBySubtree(this.mongo, "findings", criteria, ids, field),
+				labels, viewer);
 	}
 
 	@QueryMapping
@@ -139,8 +163,43 @@ class BreakdownController {
 				labels.put("false", "未逾期");
 			}
 		}
-		return rows(children, Breakdowns.countBySubtree(this.mongo, "rectifications", criteria,
-				children.stream().map(Organization::id).toList(), key), labels, viewer);
+		List<String> ids = children.stream().map(Organization::id).toList();
+		LocalDate day = this.today.date();
+		TallyFilter tally = TalliedCounts.usable(viewer, RectificationTally.of(filter, day));
+		Map<String, Map<String, Long>> counts = (by != RectificationDimension.MODE && tally != null)
+				? tallied(tally, ids, (k) -> {
+					String status = k.substring(0, k.indexOf('|'));
+					if (by == RectificationDimension.STATUS) {
+						return status;
+					}
+					boolean late = (status.equals("ASSIGNED") || status.equals("IN_PROGRESS"))
+							&& LocalDate.parse(k.substring(k.indexOf('|') + 1)).isBefore(day);
+					return String.valueOf(late);
+				}).orElse(null) : null;
+		return rows(children,
+				(counts != null) ? counts : Breakdowns.countBySubtree(this.mongo, "rectifications", criteria, ids, key),
+				labels, viewer);
+	}
+
+	/**
+	 * Counts by dimension from the subtree tallies (one read by ids), or empty before
+	 * they are built.
+	 */
+	private Optional<Map<String, Map<String, Long>>> tallied(TallyFilter filter, List<String> ids,
+			Function<String, String> dimension) {
+		return this.tallies.read(filter.source(), ids).map((read) -> {
+			Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+			read.forEach((org, byKey) -> {
+				Map<String, Long> grouped = new LinkedHashMap<>();
+				byKey.forEach((key, n) -> {
+					if (filter.matches(key)) {
+						grouped.merge(dimension.apply(key), n, Long::sum);
+					}
+				});
+				counts.put(org, grouped);
+			});
+			return counts;
+		});
 	}
 
 	private List<Organization> children(String under, Viewer viewer) {

@@ -110,6 +110,31 @@ class TalliedCountsIntegrationTests extends ApiTestSupport {
 	}
 
 	@Test
+	void breakdownsFromTheTalliesEqualCountsOfTheRecords() {
+		String breakdowns = """
+				query($under: ID!) {
+				  status: findingBreakdown(under: $under, by: STATUS) { organization { code } total counts { key count } }
+				  severity: findingBreakdown(under: $under, by: SEVERITY, filter: { source: [INSPECTION] }) { total counts { key count } }
+				  category: findingBreakdown(under: $under, by: CATEGORY) { total counts { key count } }
+				  tasks: rectificationBreakdown(under: $under, by: STATUS) { total counts { key count } }
+				  overdue: rectificationBreakdown(under: $under, by: OVERDUE, filter: { status: [ASSIGNED] }) { total counts { key count } }
+				}""";
+		var request = admin().document(breakdowns).variable("under", this.province.id());
+		this.counter.reset();
+		String tallied = request.execute().path("").entity(Object.class).get().toString();
+		assertThat(this.counter.byCommand().keySet()).noneMatch((command) -> command.startsWith("aggregate"));
+		this.mongo.getCollection(SubtreeTallies.COLLECTION).deleteMany(Filters.empty());
+		String counted = admin().document(breakdowns)
+			.variable("under", this.province.id())
+			.execute()
+			.path("")
+			.entity(Object.class)
+			.get()
+			.toString();
+		assertThat(tallied).isEqualTo(counted).contains("key=true, count=2");
+	}
+
+	@Test
 	void theOverdueListThroughTheListsEqualsTheQuery() {
 		List<String> listed = overduePages();
 		this.counter.reset();
