@@ -25,7 +25,8 @@ final class StoreProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private final BufferedReader out;
+	/** The child's answers; a thread drains its output so its logging never blocks it. */
+	private final java.util.concurrent.BlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
 
 	private final PrintWriter in;
 
@@ -33,12 +34,26 @@ final class StoreProcess implements AutoCloseable {
 
 	private StoreProcess(Process process) throws IOException {
 		this.process = process;
-		this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader out = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		Thread drain = new Thread(() -> {
+			try {
+				String line;
+				while ((line = out.readLine()) != null) {
+					if (line.startsWith("PORT ") || line.startsWith("HEAP ")) {
+						this.answers.add(line);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the child ended
+			}
+			this.answers.add("END");
+		}, "store-output");
+		drain.setDaemon(true);
+		drain.start();
 		this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-		String line = this.out.readLine();
-		if (line == null || !line.startsWith("PORT ")) {
-			throw new IllegalStateException("The store process did not start: " + line);
-		}
+		String line = answer("PORT ");
 		this.uri = "mongodb://127.0.0.1:" + line.substring(5).strip() + "/oversight";
 	}
 
@@ -58,11 +73,23 @@ final class StoreProcess implements AutoCloseable {
 	/** The store's heap after a GC, in bytes. */
 	long heap() throws IOException {
 		this.in.println("heap");
-		String line = this.out.readLine();
-		if (line == null || !line.startsWith("HEAP ")) {
-			throw new IllegalStateException("The store process answered " + line);
-		}
+		String line = answer("HEAP ");
 		return Long.parseLong(line.substring(5).strip());
+	}
+
+	/** The child's next answer, which must start with the prefix. */
+	private String answer(String prefix) throws IOException {
+		try {
+			String line = this.answers.poll(10, TimeUnit.MINUTES);
+			if (line == null || !line.startsWith(prefix)) {
+				throw new IllegalStateException("The store process answered " + line + " instead of " + prefix.strip());
+			}
+			return line;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
 	}
 
 	@Override
