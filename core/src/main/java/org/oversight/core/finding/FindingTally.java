@@ -1,5 +1,6 @@
 package org.oversight.core.finding;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -75,6 +76,11 @@ public class FindingTally implements TallySource {
 		@Override
 		public String source() {
 			return SOURCE;
+		}
+
+		@Override
+		public @Nullable Collection<String> parts() {
+			return this.statuses;
 		}
 
 		@Override

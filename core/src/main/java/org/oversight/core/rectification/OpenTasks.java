@@ -109,7 +109,8 @@ public class OpenTasks {
 			afterDeadline = date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
 			afterId = String.valueOf(cursor.get(2));
 		}
-		Optional<Map<String, Map<String, Long>>> counts = this.tallies.read(RectificationTally.SOURCE, List.of(under));
+		Optional<Map<String, Map<String, Long>>> counts = this.tallies.read(RectificationTally.SOURCE, List.of(under),
+				OPEN.stream().map(Enum::name).toList());
 		if (counts.isEmpty() || !this.lookups.built(LIST)) {
 			return Optional.empty();
 		}

@@ -88,6 +88,18 @@ public class RectificationTally implements TallySource {
 		}
 
 		@Override
+		public java.util.Collection<String> parts() {
+			java.util.Set<String> parts = new java.util.TreeSet<>();
+			for (RectificationStatus status : this.statuses) {
+				if (!Boolean.TRUE.equals(this.overdue) || status == RectificationStatus.ASSIGNED
+						|| status == RectificationStatus.IN_PROGRESS) {
+					parts.add(status.name());
+				}
+			}
+			return parts;
+		}
+
+		@Override
 		public boolean matches(String key) {
 			int bar = key.indexOf('|');
 			RectificationStatus status = RectificationStatus.valueOf(key.substring(0, bar));

@@ -59,7 +59,7 @@ public class SubtreeTallies {
 	/**
 	 * The layout of keys; a change of any source's key makes readers wait for a rebuild.
 	 */
-	static final int SCHEMA = 1;
+	static final int SCHEMA = 2;
 
 	private static final Logger logger = LoggerFactory.getLogger(SubtreeTallies.class);
 
@@ -107,7 +107,7 @@ public class SubtreeTallies {
 			Document inc = new Document("rev", 1L);
 			byKey.forEach((key, delta) -> {
 				if (delta != 0) {
-					inc.append(source + "." + key, delta);
+					inc.append(source + "." + path(key), delta);
 				}
 			});
 			if (inc.size() > 1) {
@@ -125,29 +125,36 @@ public class SubtreeTallies {
 	 * zero), or empty when no rebuild has completed yet. One read by ids.
 	 */
 	public Optional<Map<String, Map<String, Long>>> read(String source, Collection<String> organizationIds) {
+		return read(source, organizationIds, null);
+	}
+
+	/**
+	 * As {@link #read(String, Collection)}, reading only the keys whose first part
+	 * (before the first {@code |}) is one of {@code parts} (all when null): a document
+	 * stores its counts nested by that part, so the others are not even sent.
+	 */
+	public Optional<Map<String, Map<String, Long>>> read(String source, Collection<String> organizationIds,
+			@Nullable Collection<String> parts) {
 		source(source);
 		List<Object> ids = new ArrayList<>(new LinkedHashSet<>(organizationIds));
 		ids.add(BUILT);
 		Map<String, Map<String, Long>> result = new LinkedHashMap<>();
 		organizationIds.forEach((id) -> result.put(id, new LinkedHashMap<>()));
+		Document projection = new Document("schema", 1);
+		if (parts == null) {
+			projection.append(source, 1);
+		}
+		else {
+			parts.forEach((part) -> projection.append(source + "." + part, 1));
+		}
 		boolean built = false;
-		for (Document document : collection().find(Filters.in("_id", ids))
-			.projection(new Document(source, 1).append("schema", 1))) {
+		for (Document document : collection().find(Filters.in("_id", ids)).projection(projection)) {
 			Object id = document.get("_id");
 			if (BUILT.equals(id)) {
 				built = Objects.equals(document.get("schema"), SCHEMA);
 				continue;
 			}
-			Document counts = document.get(source, Document.class);
-			if (counts != null) {
-				Map<String, Long> byKey = result.get(String.valueOf(id));
-				counts.forEach((key, n) -> {
-					long value = ((Number) n).longValue();
-					if (value != 0) {
-						byKey.put(key, value);
-					}
-				});
-			}
+			result.get(String.valueOf(id)).putAll(flat(document.get(source, Document.class)));
 		}
 		return built ? Optional.of(result) : Optional.empty();
 	}
@@ -157,7 +164,7 @@ public class SubtreeTallies {
 	 * no rebuild has completed yet.
 	 */
 	public Optional<Map<String, Long>> count(TallyFilter filter, Collection<String> organizationIds) {
-		return read(filter.source(), organizationIds).map((counts) -> {
+		return read(filter.source(), organizationIds, filter.parts()).map((counts) -> {
 			Map<String, Long> result = new LinkedHashMap<>();
 			counts.forEach((org, byKey) -> result.put(org,
 					byKey.entrySet()
@@ -197,6 +204,8 @@ public class SubtreeTallies {
 	 */
 	public Rebuild rebuild() {
 		long started = System.nanoTime();
+		// documents of another layout are rewritten whatever their counts
+		boolean upgrade = !built();
 		Map<String, Document> stored = new HashMap<>();
 		for (Document document : collection().find(Filters.ne("_id", BUILT))) {
 			stored.put(String.valueOf(document.get("_id")), document);
@@ -234,7 +243,7 @@ public class SubtreeTallies {
 			Document set = new Document();
 			for (String name : this.sources.keySet()) {
 				Map<String, Long> want = counts.getOrDefault(name, Map.of());
-				if (!want.equals(nonZero(existing.get(name, Document.class)))) {
+				if (upgrade || !want.equals(flat(existing.get(name, Document.class)))) {
 					set.append(name, asDocument(want));
 				}
 			}
@@ -283,26 +292,52 @@ public class SubtreeTallies {
 		return new Rebuild(organizations.size(), corrected, skipped, millis);
 	}
 
-	private static Map<String, Long> nonZero(@Nullable Document counts) {
+	/**
+	 * The field path of a key: its first part, then the rest ({@code A|B|C} →
+	 * {@code A.B|C}).
+	 */
+	private static String path(String key) {
+		int bar = key.indexOf('|');
+		return (bar < 0) ? key : key.substring(0, bar) + "." + key.substring(bar + 1);
+	}
+
+	/** The non-zero counts of a stored (nested) document by key. */
+	private static Map<String, Long> flat(@Nullable Document counts) {
 		Map<String, Long> result = new HashMap<>();
 		if (counts != null) {
-			counts.forEach((key, n) -> {
-				long value = ((Number) n).longValue();
-				if (value != 0) {
-					result.put(key, value);
+			counts.forEach((part, value) -> {
+				if (value instanceof Document nested) {
+					nested.forEach((rest, n) -> {
+						long count = ((Number) n).longValue();
+						if (count != 0) {
+							result.put(part + "|" + rest, count);
+						}
+					});
+				}
+				else if (value instanceof Number n && n.longValue() != 0) {
+					result.put(part, n.longValue());
 				}
 			});
 		}
 		return result;
 	}
 
+	/** Counts by key as a stored document, nested by the keys' first part. */
 	private static Document asDocument(@Nullable Map<String, Long> counts) {
 		Document document = new Document();
 		if (counts != null) {
-			counts.entrySet()
-				.stream()
-				.sorted(Map.Entry.comparingByKey())
-				.forEach((entry) -> document.append(entry.getKey(), entry.getValue()));
+			counts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach((entry) -> {
+				String key = entry.getKey();
+				int bar = key.indexOf('|');
+				if (bar < 0) {
+					document.append(key, entry.getValue());
+				}
+				else {
+					document.computeIfAbsent(key.substring(0, bar), (k) -> new Document());
+					document.get(key.substring(0, bar), Document.class)
+						.append(key.substring(bar + 1), entry.getValue());
+				}
+			});
 		}
 		return document;
 	}

@@ -11,4 +11,12 @@ public interface TallyFilter {
 
 	boolean matches(String key);
 
+	/**
+	 * The first parts (before the first {@code |}) of every key this filter can match, so
+	 * only those are read; null for all.
+	 */
+	default java.util.@org.jspecify.annotations.Nullable Collection<String> parts() {
+		return null;
+	}
+
 }

@@ -144,7 +144,7 @@ class SubtreeTalliesIntegrationTests {
 		this.fixtures.task(a, this.county, TODAY.minusDays(3));
 		var collection = this.mongo.getCollection(SubtreeTallies.COLLECTION);
 		collection.updateOne(Filters.eq("_id", this.city1.id()),
-				new Document("$inc", new Document("tasks.ASSIGNED|2020-01-01", 5)));
+				new Document("$inc", new Document("tasks.ASSIGNED.2020-01-01", 5)));
 		collection.deleteOne(Filters.eq("_id", this.county.id()));
 		assertThat(count(this.city1, RectificationTally.of(null, TODAY))).isEqualTo(6);
 		SubtreeTallies.Rebuild first = this.tallies.rebuild();
@@ -155,13 +155,31 @@ class SubtreeTalliesIntegrationTests {
 	}
 
 	@Test
+	void aRebuildRewritesTalliesOfAnEarlierLayout() {
+		Finding a = this.fixtures.finding(this.county, null, Severity.SERIOUS, LocalDate.of(2026, 1, 5));
+		this.fixtures.task(a, this.county, TODAY.minusDays(3));
+		var collection = this.mongo.getCollection(SubtreeTallies.COLLECTION);
+		// layout 1 kept the keys flat
+		collection.updateOne(Filters.eq("_id", SubtreeTallies.BUILT), new Document("$set", new Document("schema", 1)));
+		collection.updateOne(Filters.eq("_id", this.county.id()),
+				new Document("$set", new Document("tasks", new Document("ASSIGNED|" + TODAY.minusDays(3), 1L))));
+		assertThat(this.tallies.built()).isFalse();
+		assertThat(this.tallies.count(RectificationTally.of(null, TODAY), List.of(this.county.id()))).isEmpty();
+		SubtreeTallies.Rebuild rebuild = this.tallies.rebuild();
+		assertThat(rebuild.corrected()).isEqualTo(rebuild.organizations());
+		assertThat(collection.find(Filters.eq("_id", this.county.id())).first().get("tasks", Document.class))
+			.containsKey("ASSIGNED");
+		assertExact();
+	}
+
+	@Test
 	void aRebuildNeverOverwritesAChangeCountedWhileItRan() {
 		Finding a = this.fixtures.finding(this.county, null, Severity.SERIOUS, LocalDate.of(2026, 1, 5));
 		this.fixtures.task(a, this.county, TODAY.minusDays(3));
 		List<String> path = this.county.path();
 		this.mongo.getCollection(SubtreeTallies.COLLECTION)
 			.updateOne(Filters.eq("_id", this.county.id()),
-					new Document("$inc", new Document("tasks.ASSIGNED|2020-01-01", 5)));
+					new Document("$inc", new Document("tasks.ASSIGNED.2020-01-01", 5)));
 		// the county's document is off, so the rebuild will correct it; a task counted
 		// after
 		// the rebuild read the tallies and before it writes them is missing from its

@@ -33,14 +33,14 @@ public class BatchedCounts {
 			Loaders.grouped(keys.stream().filter((k) -> k.tally() != null).toList(), (k) -> k.tally().source(),
 					(source, members) -> {
 						tallies
-							.read(source, members.stream().map(Connection.CountKey::organizationId).distinct().toList())
+							.read(source, members.stream().map(Connection.CountKey::organizationId).distinct().toList(),
+									parts(members))
 							.ifPresent((counts) -> members.forEach((key) -> result.put(key, (int) SubtreeTallies
 								.sum(counts.getOrDefault(key.organizationId(), Map.of()), key.tally()))));
 						return Map.of();
 					});
-			// the others (and all of them before the tallies are built): one aggregation
-			// per
-			// collection and filter
+			// the others (and all of them before the tallies are built): one
+			// aggregation per collection and filter
 			Loaders.grouped(keys.stream().filter((k) -> !result.containsKey(k)).toList(),
 					(k) -> List.of(k.collection(), k.filter(), k.organizationField()), (group, members) -> {
 						Connection.CountKey first = members.iterator().next();
@@ -53,6 +53,19 @@ public class BatchedCounts {
 					});
 			return result;
 		});
+	}
+
+	/** The key parts any of the counts needs; null when one needs them all. */
+	private static java.util.Collection<String> parts(java.util.Collection<Connection.CountKey> keys) {
+		java.util.Set<String> parts = new java.util.TreeSet<>();
+		for (Connection.CountKey key : keys) {
+			java.util.Collection<String> needed = key.tally().parts();
+			if (needed == null) {
+				return null;
+			}
+			parts.addAll(needed);
+		}
+		return parts;
 	}
 
 	@SchemaMapping(typeName = "FindingConnection", field = "totalCount")

@@ -187,7 +187,7 @@ class BreakdownController {
 	 */
 	private Optional<Map<String, Map<String, Long>>> tallied(TallyFilter filter, List<String> ids,
 			Function<String, String> dimension) {
-		return this.tallies.read(filter.source(), ids).map((read) -> {
+		return this.tallies.read(filter.source(), ids, filter.parts()).map((read) -> {
 			Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
 			read.forEach((org, byKey) -> {
 				Map<String, Long> grouped = new LinkedHashMap<>();
