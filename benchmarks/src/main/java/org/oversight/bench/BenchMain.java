@@ -537,12 +537,15 @@ public final class BenchMain {
 			line("- %s", served);
 			line("- %s", direct);
 			line("- heap during the server window: peak %s, after GC %s", Heap.mib(peakHeap), Heap.mib(afterGc));
+			String raw = (direct.count() == 0) ? "none finished in the window" : String.format(Locale.ROOT,
+					"p50 %.0f / p99 %.0f ms, %.1f/s", direct.p50(), direct.p99(), direct.throughput());
+			String ratio = (direct.count() == 0 || served.count() == 0) ? "" : String.format(Locale.ROOT,
+					"%.1f× / %.1f×", served.p50() / direct.p50(), served.p99() / direct.p99());
 			this.summary.add(String.format(Locale.ROOT,
-					"| %s, %d clients (%d targets) | p50 %.0f / p99 %.0f ms, %.1f/s | p50 %.0f / p99 %.0f ms, %.1f/s | %.1f× / %.1f× | %d + %d requests, %d errors |",
+					"| %s, %d clients (%d targets) | p50 %.0f / p99 %.0f ms, %.1f/s | %s | %s | %d + %d requests, %d errors |",
 					dashboard.name(), served.clients(), dashboard.targets().size(), served.p50(), served.p99(),
-					served.throughput(), direct.p50(), direct.p99(), direct.throughput(),
-					served.p50() / Math.max(0.001, direct.p50()), served.p99() / Math.max(0.001, direct.p99()),
-					served.count(), direct.count(), served.errors() + direct.errors()));
+					served.throughput(), raw, ratio, served.count(), direct.count(),
+					served.errors() + direct.errors()));
 		}
 
 		void reports(Jobs.ReportFigures f, String which) {
