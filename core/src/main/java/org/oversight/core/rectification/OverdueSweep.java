@@ -116,7 +116,7 @@ public class OverdueSweep {
 			.cursorBatchSize(BATCH);
 		overdue.fields()
 			.include("_id", "deadline", "responsibleOrganizationId", "orgPath", "status", "reminders.level");
-		Run run = new Run(day);
+		Run run = new Run(day, scopeOrganizationId);
 		try (Stream<Rectification> tasks = this.mongo.stream(overdue, Rectification.class)) {
 			tasks.forEach(run::examine);
 		}
@@ -168,9 +168,9 @@ public class OverdueSweep {
 
 		private int overdue;
 
-		Run(LocalDate day) {
+		Run(LocalDate day, String scope) {
 			this.day = day;
-			this.recipients = new Recipients(day);
+			this.recipients = new Recipients(day, scope);
 		}
 
 		void examine(Rectification task) {
@@ -327,20 +327,24 @@ public class OverdueSweep {
 	/**
 	 * Who receives each step: the responsible organization for letters and summonses; for
 	 * escalation the nearest ancestor with a principal on the day (the parent when none
-	 * has one; the organization itself at the top). Read only for the organizations with
-	 * an escalation due, and remembered for the rest of the run: at most one entry per
-	 * organization of the tree.
+	 * has one; the organization itself at the top). Read only once an escalation is due:
+	 * the principals of the scope's subtree and of the organizations above it at once (an
+	 * escalation goes to one of those), the organizations by id as their tasks come; kept
+	 * for the rest of the run, at most one entry per organization of the scope.
 	 */
 	private final class Recipients {
 
 		private final LocalDate day;
 
+		private final String scope;
+
 		private final Map<String, String> escalationTo = new HashMap<>();
 
-		private final Map<String, Boolean> hasPrincipal = new HashMap<>();
+		private Set<String> withPrincipal;
 
-		Recipients(LocalDate day) {
+		Recipients(LocalDate day, String scope) {
 			this.day = day;
+			this.scope = scope;
 		}
 
 		void prepare(Set<String> organizationIds) {
@@ -349,28 +353,37 @@ public class OverdueSweep {
 			if (unknown.isEmpty()) {
 				return;
 			}
-			List<Organization> found = OverdueSweep.this.organizations.findByIdIn(unknown);
-			Set<String> ancestors = new HashSet<>();
-			found.forEach((o) -> ancestors.addAll(o.ancestorIds()));
-			ancestors.removeAll(this.hasPrincipal.keySet());
-			if (!ancestors.isEmpty()) {
-				Set<String> withPrincipal = OverdueSweep.this.posts.principalsIn(ancestors, this.day)
-					.stream()
-					.map(Appointment::organizationId)
-					.collect(Collectors.toSet());
-				ancestors.forEach((id) -> this.hasPrincipal.put(id, withPrincipal.contains(id)));
+			if (this.withPrincipal == null) {
+				this.withPrincipal = principals();
 			}
-			for (Organization organization : found) {
+			for (Organization organization : OverdueSweep.this.organizations.findByIdIn(unknown)) {
 				List<String> up = organization.ancestorIds();
 				String target = up.isEmpty() ? organization.id() : up.get(up.size() - 1);
 				for (int i = up.size() - 1; i >= 0; i--) {
-					if (this.hasPrincipal.getOrDefault(up.get(i), false)) {
+					if (this.withPrincipal.contains(up.get(i))) {
 						target = up.get(i);
 						break;
 					}
 				}
 				this.escalationTo.put(organization.id(), target);
 			}
+		}
+
+		/**
+		 * The organizations of the scope and above it that have a principal on the day.
+		 */
+		private Set<String> principals() {
+			ActivePosts posts = OverdueSweep.this.posts;
+			List<Appointment> found = new ArrayList<>();
+			if (this.scope == null) {
+				found.addAll(posts.allPrincipals(this.day));
+			}
+			else {
+				found.addAll(posts.principalsInSubtree(this.scope, this.day));
+				OverdueSweep.this.organizations.findById(this.scope)
+					.ifPresent((root) -> found.addAll(posts.principalsIn(root.ancestorIds(), this.day)));
+			}
+			return found.stream().map(Appointment::organizationId).collect(Collectors.toSet());
 		}
 
 		String of(Rectification task, ReminderLevel level) {

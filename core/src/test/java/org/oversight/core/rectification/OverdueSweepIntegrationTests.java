@@ -143,6 +143,23 @@ class OverdueSweepIntegrationTests {
 	}
 
 	@Test
+	void aScopedSweepEscalatesAboveItsScopeAndInsideIt() {
+		Cadre townshipPrincipal = this.fixtures.cadre("乡党委书记");
+		Organization village = this.fixtures.org("V", OrgLevel.VILLAGE, this.township);
+		this.fixtures.appoint(townshipPrincipal, this.township, TeamRole.PRINCIPAL, LocalDate.of(2020, 1, 1));
+		Rectification below = this.fixtures
+			.task(this.fixtures.finding(village, null, Severity.GENERAL, LocalDate.of(2026, 1, 5)), village, DEADLINE);
+		OverdueSweep.Result result = this.sweep.sweep(DEADLINE.plusDays(15), this.county.id());
+		assertThat(result.escalations()).isEqualTo(2);
+		assertThat(this.service.get("id", this.task.id()).reminder(ReminderLevel.ESCALATION).orElseThrow().issuedToId())
+			.as("above the county swept: the city")
+			.isEqualTo(this.city.id());
+		assertThat(this.service.get("id", below.id()).reminder(ReminderLevel.ESCALATION).orElseThrow().issuedToId())
+			.as("inside it: the township")
+			.isEqualTo(this.township.id());
+	}
+
+	@Test
 	void escalationGoesToTheParentWhenNoAncestorHasAPrincipal() {
 		Organization other = this.fixtures.org("Y", OrgLevel.COUNTY, null);
 		Organization below = this.fixtures.org("Y1", OrgLevel.TOWNSHIP, other);
