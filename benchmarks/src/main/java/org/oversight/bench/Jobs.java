@@ -59,9 +59,11 @@ final class Jobs {
 	 * @param first what it issued
 	 * @param repeatMillis the service run again at once
 	 * @param repeat what that issued (nothing)
+	 * @param rawRepeatMillis the raw limit of the repeat: the same reads, nothing to
+	 * write
 	 * @param feedCpuMillis CPU time the API's overdue feed (which polls
-	 * {@code rectification_steps} once per step issued in this process) used during the
-	 * first run
+	 * {@code rectification_steps} when steps are issued in this process, at most one poll
+	 * pending) used during the first run
 	 * @param feedMillis after the first run, how long the feed kept a core busy (0 when
 	 * it did not)
 	 * @param provinceRepeatMillis with a scope: the service's sweep of the whole province
@@ -70,7 +72,8 @@ final class Jobs {
 	 */
 	record SweepFigures(String scope, long rawMillis, int rawSteps, long scopeRawMillis, int scopeSteps,
 			long firstMillis, OverdueSweep.Result first, long repeatMillis, OverdueSweep.Result repeat,
-			long feedCpuMillis, long feedMillis, long provinceRepeatMillis, OverdueSweep.Result provinceRepeat) {
+			long rawRepeatMillis, long feedCpuMillis, long feedMillis, long provinceRepeatMillis,
+			OverdueSweep.Result provinceRepeat) {
 	}
 
 	static SweepFigures sweep(ServerUnderTest server, MongoDatabase db, LocalDate today, String scope) {
@@ -102,6 +105,15 @@ final class Jobs {
 		started = System.nanoTime();
 		OverdueSweep.Result repeat = sweep.sweep(today, scope);
 		long repeatMillis = millis(started);
+		// the raw reads again, on the swept tasks: nothing is due, nothing written
+		started = System.nanoTime();
+		int rawRepeatSteps = rawSweep(db, today, scope);
+		long rawRepeatMillis = millis(started);
+		dropRaw(db);
+		if (rawRepeatSteps != 0) {
+			throw new IllegalStateException(
+					"after the service's sweep the raw run still found " + rawRepeatSteps + " steps due");
+		}
 		long provinceRepeatMillis = -1;
 		OverdueSweep.Result provinceRepeat = null;
 		if (scope != null) {
@@ -115,7 +127,7 @@ final class Jobs {
 			provinceRepeatMillis = millis(started);
 		}
 		return new SweepFigures(scope, rawMillis, rawSteps, scopeRawMillis, scopeSteps, firstMillis, first,
-				repeatMillis, repeat, feedDuring, feedMillis, provinceRepeatMillis, provinceRepeat);
+				repeatMillis, repeat, rawRepeatMillis, feedDuring, feedMillis, provinceRepeatMillis, provinceRepeat);
 	}
 
 	/**
