@@ -30,11 +30,13 @@ import org.oversight.core.rectification.StepIssued;
 /**
  * The live feed of escalation steps, whichever process's sweep issued them: every API
  * process follows the {@code rectification_steps} collection by its sequence (polling,
- * which works on every MongoDB and on the embedded server; a step issued in this process
- * triggers a poll at once, however many steps it issues: at most one such poll waits at a
- * time). A look-back over recent sequences with a memory of ids seen catches steps whose
- * sequence was taken before a later one was stored (a sweep takes its sequences in blocks
- * of about 500, under the look-back).
+ * which works on every MongoDB and on the embedded server). A step issued in this process
+ * triggers a poll at once, or one interval after the last poll started when that was
+ * sooner; however many steps a sweep here issues, at most one such poll waits at a time.
+ * Each poll scans the collection on the embedded server, so a sweep of 60,000 steps makes
+ * one poll per interval, not one per step. A look-back over recent sequences with a
+ * memory of ids seen catches steps whose sequence was taken before a later one was stored
+ * (a sweep takes its sequences in blocks of about 500, under the look-back).
  */
 @Component
 class OverdueFeed implements InitializingBean, DisposableBean {
@@ -57,6 +59,9 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 
 	/** A poll asked for by a step issued here is queued and has not started yet. */
 	private final AtomicBoolean pollPending = new AtomicBoolean();
+
+	/** {@link System#nanoTime()} when the last poll started; none yet: MIN_VALUE. */
+	private volatile long lastPollStarted = Long.MIN_VALUE;
 
 	private long last = Long.MIN_VALUE;
 
@@ -93,19 +98,22 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 	 * A step was issued in this process: poll soon. A sweep issues thousands; one poll
 	 * queued is enough for all of them, as the poll reads every step stored before it
 	 * starts (the flag is cleared as it starts, so a step stored during a poll gets the
-	 * next one).
+	 * next one). Not sooner than one interval after the last poll started.
 	 */
 	@EventListener
 	void issuedHere(OverdueSweep.StepIssuedLocally event) {
 		if (this.pollPending.compareAndSet(false, true)) {
-			this.poller.execute(() -> {
+			long last = this.lastPollStarted;
+			long delay = (last == Long.MIN_VALUE) ? 0 : Math.max(0, last + this.interval.toNanos() - System.nanoTime());
+			this.poller.schedule(() -> {
 				this.pollPending.set(false);
 				poll();
-			});
+			}, delay, TimeUnit.NANOSECONDS);
 		}
 	}
 
 	synchronized void poll() {
+		this.lastPollStarted = System.nanoTime();
 		try {
 			List<StepIssued> steps = this.mongo.find(
 					Query.query(Criteria.where("sequence").gt(this.last - LOOK_BACK)).with(Sort.by("sequence")),

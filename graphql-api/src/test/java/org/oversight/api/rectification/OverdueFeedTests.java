@@ -3,9 +3,12 @@ package org.oversight.api.rectification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,7 +29,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
- * The feed polls once for a burst of steps issued in this process, not once per step.
+ * The feed polls once for a burst of steps issued in this process, not once per step, and
+ * such polls are an interval apart.
  */
 class OverdueFeedTests {
 
@@ -43,8 +47,8 @@ class OverdueFeedTests {
 
 	final CountDownLatch releaseFirstPoll = new CountDownLatch(1);
 
-	// no periodic poll: only those the steps ask for
-	final OverdueFeed feed = new OverdueFeed(this.mongo, Duration.ofHours(1), this.poller);
+	// no periodic poll (afterPropertiesSet is not called), and no spacing between polls
+	final OverdueFeed feed = new OverdueFeed(this.mongo, Duration.ZERO, this.poller);
 
 	OverdueFeedTests() {
 		when(this.mongo.find(any(Query.class), eq(StepIssued.class))).thenAnswer((invocation) -> {
@@ -99,10 +103,53 @@ class OverdueFeedTests {
 		assertThat(this.polls).as("a later step polls again").hasValue(3);
 	}
 
+	@Test
+	void pollsAskedForByStepsHereStartAnIntervalApart() throws Exception {
+		this.releaseFirstPoll.countDown();
+		RecordingPoller recording = new RecordingPoller();
+		try {
+			OverdueFeed spaced = new OverdueFeed(this.mongo, Duration.ofMinutes(5), recording);
+			spaced.issuedHere(STEP);
+			assertThat(recording.delays).as("the first at once").containsExactly(0L);
+			recording.submit(() -> {
+			}).get(30, TimeUnit.SECONDS);
+			assertThat(this.polls).hasValue(1);
+			recording.delays.clear();
+			for (int i = 0; i < 100; i++) {
+				spaced.issuedHere(STEP);
+			}
+			assertThat(recording.delays).singleElement()
+				.as("the next one interval after the first started")
+				.satisfies((delay) -> assertThat(delay).isBetween(Duration.ofMinutes(4).toMillis(),
+						Duration.ofMinutes(5).toMillis()));
+			assertThat(this.polls).hasValue(1);
+		}
+		finally {
+			recording.shutdownNow();
+		}
+	}
+
 	/** Waits until every poll queued so far has run (the poller has one thread). */
 	private void drain() throws Exception {
 		this.poller.submit(() -> {
 		}).get(30, TimeUnit.SECONDS);
+	}
+
+	/** One thread, remembering the delay of every poll scheduled. */
+	static class RecordingPoller extends ScheduledThreadPoolExecutor {
+
+		final List<Long> delays = new CopyOnWriteArrayList<>();
+
+		RecordingPoller() {
+			super(1);
+		}
+
+		@Override
+		public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+			this.delays.add(unit.toMillis(delay));
+			return super.schedule(command, delay, unit);
+		}
+
 	}
 
 }
