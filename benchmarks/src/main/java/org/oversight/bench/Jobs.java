@@ -177,57 +177,74 @@ final class Jobs {
 			.find(filter)
 			.projection(Projections.include("deadline", "responsibleOrganizationId", "orgPath", "reminders.level"))
 			.into(new ArrayList<>());
-		Set<String> responsible = new HashSet<>();
-		tasks.forEach((t) -> responsible.add(t.getString("responsibleOrganizationId")));
+		// the due steps first: the recipients are read only when an escalation is due
+		Map<Document, List<ReminderLevel>> due = new LinkedHashMap<>();
+		Set<String> escalating = new HashSet<>();
+		for (Document task : tasks) {
+			long days = ChronoUnit.DAYS.between(RawDashboard.day(task, "deadline"), today);
+			Set<String> present = new HashSet<>();
+			task.getList("reminders", Document.class, List.of()).forEach((r) -> present.add(r.getString("level")));
+			for (var step : policy.steps().entrySet()) {
+				if (days >= step.getValue() && !present.contains(step.getKey().name())) {
+					due.computeIfAbsent(task, (k) -> new ArrayList<>()).add(step.getKey());
+					if (step.getKey() == ReminderLevel.ESCALATION) {
+						escalating.add(task.getString("responsibleOrganizationId"));
+					}
+				}
+			}
+		}
+		if (due.isEmpty()) {
+			return 0;
+		}
 		Map<String, List<String>> ancestorsOf = new HashMap<>();
 		Set<String> ancestors = new HashSet<>();
-		db.getCollection("organizations")
-			.find(Filters.in("_id", RawDashboard.oids(responsible)))
-			.projection(Projections.include("path"))
-			.forEach((o) -> {
-				List<String> path = o.getList("path", String.class);
-				List<String> up = path.subList(0, path.size() - 1);
-				ancestorsOf.put(RawDashboard.id(o), up);
-				ancestors.addAll(up);
-			});
 		Set<String> withPrincipal = new HashSet<>();
-		db.getCollection("appointments")
-			.find(Filters.and(Filters.in("organizationId", ancestors), Filters.eq("role", TeamRole.PRINCIPAL.name()),
-					RawDashboard.heldOn(today)))
-			.projection(Projections.include("organizationId"))
-			.forEach((a) -> withPrincipal.add(a.getString("organizationId")));
+		if (!escalating.isEmpty()) {
+			db.getCollection("organizations")
+				.find(Filters.in("_id", RawDashboard.oids(escalating)))
+				.projection(Projections.include("path"))
+				.forEach((o) -> {
+					List<String> path = o.getList("path", String.class);
+					List<String> up = path.subList(0, path.size() - 1);
+					ancestorsOf.put(RawDashboard.id(o), up);
+					ancestors.addAll(up);
+				});
+			// every principal post held on the day, kept for the ancestors: one scan,
+			// cheaper here than an $in of thousands of ancestors (compared with each
+			// post)
+			db.getCollection("appointments")
+				.find(Filters.and(Filters.eq("role", TeamRole.PRINCIPAL.name()), RawDashboard.heldOn(today)))
+				.projection(Projections.include("organizationId"))
+				.forEach((a) -> {
+					if (ancestors.contains(a.getString("organizationId"))) {
+						withPrincipal.add(a.getString("organizationId"));
+					}
+				});
+		}
 
 		record Step(Document task, ReminderLevel level, String to) {
 		}
 		List<Step> steps = new ArrayList<>();
 		Map<Document, List<Step>> byTask = new LinkedHashMap<>();
-		for (Document task : tasks) {
-			long days = ChronoUnit.DAYS.between(RawDashboard.day(task, "deadline"), today);
-			Set<String> present = new HashSet<>();
-			task.getList("reminders", Document.class, List.of()).forEach((r) -> present.add(r.getString("level")));
+		due.forEach((task, levels) -> {
 			String organization = task.getString("responsibleOrganizationId");
-			for (var step : policy.steps().entrySet()) {
-				if (days >= step.getValue() && !present.contains(step.getKey().name())) {
-					String to = organization;
-					if (step.getKey() == ReminderLevel.ESCALATION) {
-						List<String> up = ancestorsOf.getOrDefault(organization, List.of());
-						to = up.isEmpty() ? organization : up.get(up.size() - 1);
-						for (int i = up.size() - 1; i >= 0; i--) {
-							if (withPrincipal.contains(up.get(i))) {
-								to = up.get(i);
-								break;
-							}
+			for (ReminderLevel level : levels) {
+				String to = organization;
+				if (level == ReminderLevel.ESCALATION) {
+					List<String> up = ancestorsOf.getOrDefault(organization, List.of());
+					to = up.isEmpty() ? organization : up.get(up.size() - 1);
+					for (int i = up.size() - 1; i >= 0; i--) {
+						if (withPrincipal.contains(up.get(i))) {
+							to = up.get(i);
+							break;
 						}
 					}
-					Step s = new Step(task, step.getKey(), to);
-					steps.add(s);
-					byTask.computeIfAbsent(task, (k) -> new ArrayList<>()).add(s);
 				}
+				Step s = new Step(task, level, to);
+				steps.add(s);
+				byTask.computeIfAbsent(task, (k) -> new ArrayList<>()).add(s);
 			}
-		}
-		if (steps.isEmpty()) {
-			return 0;
-		}
+		});
 		Document counter = db.getCollection(sequencesOut)
 			.findOneAndUpdate(Filters.eq("_id", "rectification_steps"), Updates.inc("value", (long) steps.size()),
 					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.BulkWriteUpsert;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,12 +43,12 @@ import org.oversight.core.organization.Organizations;
  * One streamed read of the overdue tasks (bounded memory); the due steps are written in
  * blocks of about {@value #STEPS}: a block of sequences taken at once, the step events
  * upserted keyed {@code task:LEVEL} in one unordered bulk write, then each task's
- * reminder and history entry, built from the stored event, added with {@code $addToSet}
- * by the task's {@code _id} alone (one bulk write per level, so the steps of a task land
- * in order). A retry or a second sweep racing on the same task stores nothing new: the
- * event is stored once and the values added are the stored event's, which
- * {@code $addToSet} keeps once. A run cut off between the writes is completed by the
- * next. Every write finds its document by {@code _id}.
+ * reminders and history entries, built from the stored events, added with
+ * {@code $addToSet} by the task's {@code _id} alone, one update per task in one more bulk
+ * write. A retry or a second sweep racing on the same task stores nothing new: the event
+ * is stored once and the values added are the stored event's, which {@code $addToSet}
+ * keeps once. A run cut off between the writes is completed by the next. Every write
+ * finds its document by {@code _id}.
  */
 @Service
 @EnableConfigurationProperties(EscalationPolicy.class)
@@ -87,9 +87,9 @@ public class OverdueSweep {
 	}
 
 	/**
-	 * What one sweep examined and issued. A step counts where this sweep added it to its
-	 * task: a step whose event an earlier run stored before it was cut off counts in the
-	 * run that completes it; of two sweeps racing on a step, exactly one counts it.
+	 * What one sweep examined and issued. A step counts in the sweep that stored its
+	 * event, or, when that sweep was cut off before adding it to the task, in the sweep
+	 * that completes it; of two sweeps racing on a step, in one.
 	 */
 	public record Result(LocalDate asOf, int examined, int overdue, int remindersIssued, int escalations,
 			int summonses) {
@@ -128,8 +128,22 @@ public class OverdueSweep {
 	public record StepIssuedLocally(String taskId, ReminderLevel level, LocalDate issuedOn, String issuedToId) {
 	}
 
-	/** What a step event already stored says: the day and the recipient. */
-	record Stored(@Id String id, LocalDate issuedOn, String issuedToId) {
+	/**
+	 * What a step event already stored says: the day, the recipient, when it was stored.
+	 */
+	record Stored(@Id String id, LocalDate issuedOn, String issuedToId, Instant at) {
+	}
+
+	/** Who stored a step's event. */
+	private enum Origin {
+
+		/** This run. */
+		THIS_RUN,
+		/** A run that stored it before this one started, and was cut off. */
+		EARLIER_RUN,
+		/** A run going on at the same time, which adds it to the task itself too. */
+		CONCURRENT_RUN
+
 	}
 
 	/** One due step of a task, and what was stored for it. */
@@ -145,7 +159,7 @@ public class OverdueSweep {
 
 		LocalDate issuedOn;
 
-		boolean inserted;
+		Origin origin;
 
 		Step(Rectification task, ReminderLevel level) {
 			this.task = task;
@@ -160,6 +174,8 @@ public class OverdueSweep {
 
 		private final LocalDate day;
 
+		private final Instant started;
+
 		private final Recipients recipients;
 
 		private final List<Step> pending = new ArrayList<>();
@@ -170,6 +186,7 @@ public class OverdueSweep {
 
 		Run(LocalDate day, String scope) {
 			this.day = day;
+			this.started = OverdueSweep.this.today.now();
 			this.recipients = new Recipients(day, scope);
 		}
 
@@ -198,11 +215,9 @@ public class OverdueSweep {
 				.map((s) -> s.task.responsibleOrganizationId())
 				.collect(Collectors.toSet()));
 			storeEvents(steps);
-			for (ReminderLevel level : ReminderLevel.values()) {
-				addToTasks(steps.stream().filter((s) -> s.level == level && s.issuedOn != null).toList(), level);
-			}
+			addToTasks(steps.stream().filter((s) -> s.issuedOn != null).toList());
 			for (Step step : steps) {
-				if (step.inserted) {
+				if (step.origin == Origin.THIS_RUN) {
 					OverdueSweep.this.events.publishEvent(
 							new StepIssuedLocally(step.task.id(), step.level, step.issuedOn, step.issuedToId));
 				}
@@ -233,19 +248,22 @@ public class OverdueSweep {
 							.setOnInsert("at", at));
 			}
 			for (BulkWriteUpsert upsert : upserts(bulk)) {
-				steps.get(upsert.getIndex()).inserted = true;
+				steps.get(upsert.getIndex()).origin = Origin.THIS_RUN;
 			}
-			List<String> existing = steps.stream().filter((s) -> !s.inserted).map((s) -> s.key).toList();
+			List<String> existing = steps.stream()
+				.filter((s) -> s.origin != Origin.THIS_RUN)
+				.map((s) -> s.key)
+				.toList();
 			if (existing.isEmpty()) {
 				return;
 			}
 			Query query = Query.query(Criteria.where("_id").in(existing));
-			query.fields().include("issuedOn", "issuedToId");
+			query.fields().include("issuedOn", "issuedToId", "at");
 			Map<String, Stored> stored = OverdueSweep.this.mongo.find(query, Stored.class, "rectification_steps")
 				.stream()
 				.collect(Collectors.toMap(Stored::id, (s) -> s));
 			for (Step step : steps) {
-				if (step.inserted) {
+				if (step.origin == Origin.THIS_RUN) {
 					continue;
 				}
 				Stored event = stored.get(step.key);
@@ -262,6 +280,8 @@ public class OverdueSweep {
 				if (event.issuedToId() != null) {
 					step.issuedToId = event.issuedToId();
 				}
+				step.origin = (event.at() == null || event.at().isBefore(this.started)) ? Origin.EARLIER_RUN
+						: Origin.CONCURRENT_RUN;
 			}
 		}
 
@@ -286,24 +306,77 @@ public class OverdueSweep {
 		}
 
 		/**
-		 * Adds each step's reminder and history entry to its task, by {@code _id}, with
-		 * the stored event's day and recipient: one unordered bulk write for the level;
-		 * the tasks it changed are the steps this run issued.
+		 * Adds each step's reminder and history entry to its task by {@code _id}, with
+		 * the stored event's day and recipient, in unordered bulk writes: one update per
+		 * task whose steps this run all stored (nearly always every task); where an
+		 * earlier or a concurrent run stored one, one update per step, a bulk write per
+		 * level in order, so that the steps an earlier run left are counted where this
+		 * run added them. A step counts in the run that stored its event, or in the one
+		 * that completed it after its run was cut off; of two runs at once, in one.
 		 */
-		private void addToTasks(List<Step> steps, ReminderLevel level) {
-			if (steps.isEmpty()) {
-				return;
+		private void addToTasks(List<Step> steps) {
+			Map<Rectification, List<Step>> byTask = new LinkedHashMap<>();
+			steps.forEach((s) -> byTask.computeIfAbsent(s.task, (t) -> new ArrayList<>()).add(s));
+			List<Step> oneByOne = new ArrayList<>();
+			List<Rectification> whole = new ArrayList<>();
+			byTask.forEach((task, own) -> {
+				if (own.stream().allMatch((s) -> s.origin == Origin.THIS_RUN)) {
+					whole.add(task);
+				}
+				else {
+					oneByOne.addAll(own);
+				}
+			});
+			if (!whole.isEmpty()) {
+				BulkOperations bulk = tasks();
+				whole.forEach((task) -> bulk.updateOne(byId(task), added(byTask.get(task))));
+				bulk.execute();
 			}
-			BulkOperations bulk = OverdueSweep.this.mongo.bulkOps(BulkMode.UNORDERED, Rectification.class);
+			for (ReminderLevel level : ReminderLevel.values()) {
+				List<Step> earlier = new ArrayList<>();
+				List<Step> others = new ArrayList<>();
+				for (Step step : oneByOne) {
+					if (step.level == level) {
+						((step.origin == Origin.EARLIER_RUN) ? earlier : others).add(step);
+					}
+				}
+				if (!earlier.isEmpty()) {
+					BulkOperations bulk = tasks();
+					earlier.forEach((s) -> bulk.updateOne(byId(s.task), added(List.of(s))));
+					this.issued.merge(level, bulk.execute().getModifiedCount(), Integer::sum);
+				}
+				if (!others.isEmpty()) {
+					BulkOperations bulk = tasks();
+					others.forEach((s) -> bulk.updateOne(byId(s.task), added(List.of(s))));
+					bulk.execute();
+				}
+			}
+			steps.stream()
+				.filter((s) -> s.origin == Origin.THIS_RUN)
+				.forEach((s) -> this.issued.merge(s.level, 1, Integer::sum));
+		}
+
+		private BulkOperations tasks() {
+			return OverdueSweep.this.mongo.bulkOps(BulkMode.UNORDERED, Rectification.class);
+		}
+
+		private static Query byId(Rectification task) {
+			return Query.query(Criteria.where("_id").is(task.id()));
+		}
+
+		/** The steps' reminders and history entries, added where absent, in order. */
+		private static Update added(List<Step> steps) {
+			List<Rectification.Reminder> reminders = new ArrayList<>();
+			List<Rectification.Event> history = new ArrayList<>();
 			for (Step step : steps) {
-				var reminder = new Rectification.Reminder(level, step.issuedOn, step.issuedToId, null);
-				var event = new Rectification.Event(RectificationEventKind.REMINDER, step.issuedOn, "overdue-sweep",
-						level.label() + " (" + level.name() + ")");
-				bulk.updateOne(Query.query(Criteria.where("_id").is(step.task.id())),
-						new Update().addToSet("reminders", reminder).addToSet("history", event));
+				reminders.add(new Rectification.Reminder(step.level, step.issuedOn, step.issuedToId, null));
+				history.add(new Rectification.Event(RectificationEventKind.REMINDER, step.issuedOn, "overdue-sweep",
+						step.level.label() + " (" + step.level.name() + ")"));
 			}
-			BulkWriteResult result = bulk.execute();
-			this.issued.merge(level, result.getModifiedCount(), Integer::sum);
+			Update update = new Update();
+			update.addToSet("reminders").each(reminders.toArray());
+			update.addToSet("history").each(history.toArray());
+			return update;
 		}
 
 		/** Takes {@code count} sequences at once; returns the first. */

@@ -285,6 +285,8 @@ class OverdueSweepIntegrationTests {
 		assertThat(this.service.get("id", this.task.id()).reminders()).isEmpty();
 		assertThat(published).isEmpty();
 
+		// the next run, after the restart
+		this.clock.setDate(TestDatabase.TODAY.plusDays(1));
 		OverdueSweep.Result next = sweep(this.mongo, published).sweep(DEADLINE.plusDays(16), null);
 		assertThat(next.remindersIssued()).isEqualTo(1);
 		assertThat(next.escalations()).isEqualTo(1);
