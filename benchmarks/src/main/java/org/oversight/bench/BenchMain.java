@@ -67,7 +67,7 @@ public final class BenchMain {
 
 	record Settings(DataSize size, Set<String> phases, List<Integer> clients, Duration warmup, Duration measure,
 			String mongoUri, Path dataDir, Path results, List<Integer> partitions, Path guide, int verifyTargets,
-			long seed, String backend, String sweepScope) {
+			long seed, String backend, String store, String sweepScope) {
 
 		/** A property, or the default when absent or blank (Maven passes blanks). */
 		static String property(String name, String fallback) {
@@ -94,7 +94,8 @@ public final class BenchMain {
 					integers(property("bench.partitions", "1,2,4")),
 					Path.of(property("bench.guide", "../docs/api-guide.md")),
 					Integer.parseInt(property("bench.verify-targets", "3")),
-					Long.parseLong(property("bench.seed", "20261122")), backend, property("bench.sweep-scope", "all"));
+					Long.parseLong(property("bench.seed", "20261122")), backend, property("bench.store", "oversight"),
+					property("bench.sweep-scope", "all"));
 		}
 
 	}
@@ -111,6 +112,16 @@ public final class BenchMain {
 		this.report.machine();
 		DataSize size = this.settings.size();
 		String uri = this.settings.mongoUri();
+		de.bwaldvogel.mongo.MongoServer ownStore = null;
+		if (uri.isEmpty() && this.settings.store().equals("no-oplog")) {
+			// the same embedded server and memory backend, started here without an oplog.
+			// Since 5a78ae9 Oversight's embedded server has none either, so this measures
+			// the same store as the default (kept for comparing older runs).
+			ownStore = new de.bwaldvogel.mongo.MongoServer(new de.bwaldvogel.mongo.backend.memory.MemoryBackend());
+			uri = "mongodb://127.0.0.1:" + ownStore.bind().getPort() + "/oversight";
+			this.report.line("- store: mongo-java-server memory backend started by the harness, no oplog"
+					+ " (as Oversight's own since 5a78ae9)");
+		}
 		boolean embedded = uri.isEmpty();
 		Path dataDir = this.settings.dataDir().resolve(size.name());
 		if (embedded) {
@@ -144,6 +155,9 @@ public final class BenchMain {
 		}
 		finally {
 			server.close();
+			if (ownStore != null) {
+				ownStore.shutdownNow();
+			}
 			this.report.write();
 		}
 	}
