@@ -59,9 +59,11 @@ final class Jobs {
 	 * @param first what it issued
 	 * @param repeatMillis the service run again at once
 	 * @param repeat what that issued (nothing)
+	 * @param rawRepeatMillis the raw limit of the repeat: the same reads, nothing to
+	 * write
 	 * @param feedCpuMillis CPU time the API's overdue feed (which polls
-	 * {@code rectification_steps} once per step issued in this process) used during the
-	 * first run
+	 * {@code rectification_steps} when steps are issued in this process, at most one poll
+	 * pending) used during the first run
 	 * @param feedMillis after the first run, how long the feed kept a core busy (0 when
 	 * it did not)
 	 * @param provinceRepeatMillis with a scope: the service's sweep of the whole province
@@ -70,7 +72,8 @@ final class Jobs {
 	 */
 	record SweepFigures(String scope, long rawMillis, int rawSteps, long scopeRawMillis, int scopeSteps,
 			long firstMillis, OverdueSweep.Result first, long repeatMillis, OverdueSweep.Result repeat,
-			long feedCpuMillis, long feedMillis, long provinceRepeatMillis, OverdueSweep.Result provinceRepeat) {
+			long rawRepeatMillis, long feedCpuMillis, long feedMillis, long provinceRepeatMillis,
+			OverdueSweep.Result provinceRepeat) {
 	}
 
 	static SweepFigures sweep(ServerUnderTest server, MongoDatabase db, LocalDate today, String scope) {
@@ -102,6 +105,15 @@ final class Jobs {
 		started = System.nanoTime();
 		OverdueSweep.Result repeat = sweep.sweep(today, scope);
 		long repeatMillis = millis(started);
+		// the raw reads again, on the swept tasks: nothing is due, nothing written
+		started = System.nanoTime();
+		int rawRepeatSteps = rawSweep(db, today, scope);
+		long rawRepeatMillis = millis(started);
+		dropRaw(db);
+		if (rawRepeatSteps != 0) {
+			throw new IllegalStateException(
+					"after the service's sweep the raw run still found " + rawRepeatSteps + " steps due");
+		}
 		long provinceRepeatMillis = -1;
 		OverdueSweep.Result provinceRepeat = null;
 		if (scope != null) {
@@ -115,7 +127,7 @@ final class Jobs {
 			provinceRepeatMillis = millis(started);
 		}
 		return new SweepFigures(scope, rawMillis, rawSteps, scopeRawMillis, scopeSteps, firstMillis, first,
-				repeatMillis, repeat, feedDuring, feedMillis, provinceRepeatMillis, provinceRepeat);
+				repeatMillis, repeat, rawRepeatMillis, feedDuring, feedMillis, provinceRepeatMillis, provinceRepeat);
 	}
 
 	/**
@@ -165,57 +177,74 @@ final class Jobs {
 			.find(filter)
 			.projection(Projections.include("deadline", "responsibleOrganizationId", "orgPath", "reminders.level"))
 			.into(new ArrayList<>());
-		Set<String> responsible = new HashSet<>();
-		tasks.forEach((t) -> responsible.add(t.getString("responsibleOrganizationId")));
+		// the due steps first: the recipients are read only when an escalation is due
+		Map<Document, List<ReminderLevel>> due = new LinkedHashMap<>();
+		Set<String> escalating = new HashSet<>();
+		for (Document task : tasks) {
+			long days = ChronoUnit.DAYS.between(RawDashboard.day(task, "deadline"), today);
+			Set<String> present = new HashSet<>();
+			task.getList("reminders", Document.class, List.of()).forEach((r) -> present.add(r.getString("level")));
+			for (var step : policy.steps().entrySet()) {
+				if (days >= step.getValue() && !present.contains(step.getKey().name())) {
+					due.computeIfAbsent(task, (k) -> new ArrayList<>()).add(step.getKey());
+					if (step.getKey() == ReminderLevel.ESCALATION) {
+						escalating.add(task.getString("responsibleOrganizationId"));
+					}
+				}
+			}
+		}
+		if (due.isEmpty()) {
+			return 0;
+		}
 		Map<String, List<String>> ancestorsOf = new HashMap<>();
 		Set<String> ancestors = new HashSet<>();
-		db.getCollection("organizations")
-			.find(Filters.in("_id", RawDashboard.oids(responsible)))
-			.projection(Projections.include("path"))
-			.forEach((o) -> {
-				List<String> path = o.getList("path", String.class);
-				List<String> up = path.subList(0, path.size() - 1);
-				ancestorsOf.put(RawDashboard.id(o), up);
-				ancestors.addAll(up);
-			});
 		Set<String> withPrincipal = new HashSet<>();
-		db.getCollection("appointments")
-			.find(Filters.and(Filters.in("organizationId", ancestors), Filters.eq("role", TeamRole.PRINCIPAL.name()),
-					RawDashboard.heldOn(today)))
-			.projection(Projections.include("organizationId"))
-			.forEach((a) -> withPrincipal.add(a.getString("organizationId")));
+		if (!escalating.isEmpty()) {
+			db.getCollection("organizations")
+				.find(Filters.in("_id", RawDashboard.oids(escalating)))
+				.projection(Projections.include("path"))
+				.forEach((o) -> {
+					List<String> path = o.getList("path", String.class);
+					List<String> up = path.subList(0, path.size() - 1);
+					ancestorsOf.put(RawDashboard.id(o), up);
+					ancestors.addAll(up);
+				});
+			// every principal post held on the day, kept for the ancestors: one scan,
+			// cheaper here than an $in of thousands of ancestors (compared with each
+			// post)
+			db.getCollection("appointments")
+				.find(Filters.and(Filters.eq("role", TeamRole.PRINCIPAL.name()), RawDashboard.heldOn(today)))
+				.projection(Projections.include("organizationId"))
+				.forEach((a) -> {
+					if (ancestors.contains(a.getString("organizationId"))) {
+						withPrincipal.add(a.getString("organizationId"));
+					}
+				});
+		}
 
 		record Step(Document task, ReminderLevel level, String to) {
 		}
 		List<Step> steps = new ArrayList<>();
 		Map<Document, List<Step>> byTask = new LinkedHashMap<>();
-		for (Document task : tasks) {
-			long days = ChronoUnit.DAYS.between(RawDashboard.day(task, "deadline"), today);
-			Set<String> present = new HashSet<>();
-			task.getList("reminders", Document.class, List.of()).forEach((r) -> present.add(r.getString("level")));
+		due.forEach((task, levels) -> {
 			String organization = task.getString("responsibleOrganizationId");
-			for (var step : policy.steps().entrySet()) {
-				if (days >= step.getValue() && !present.contains(step.getKey().name())) {
-					String to = organization;
-					if (step.getKey() == ReminderLevel.ESCALATION) {
-						List<String> up = ancestorsOf.getOrDefault(organization, List.of());
-						to = up.isEmpty() ? organization : up.get(up.size() - 1);
-						for (int i = up.size() - 1; i >= 0; i--) {
-							if (withPrincipal.contains(up.get(i))) {
-								to = up.get(i);
-								break;
-							}
+			for (ReminderLevel level : levels) {
+				String to = organization;
+				if (level == ReminderLevel.ESCALATION) {
+					List<String> up = ancestorsOf.getOrDefault(organization, List.of());
+					to = up.isEmpty() ? organization : up.get(up.size() - 1);
+					for (int i = up.size() - 1; i >= 0; i--) {
+						if (withPrincipal.contains(up.get(i))) {
+							to = up.get(i);
+							break;
 						}
 					}
-					Step s = new Step(task, step.getKey(), to);
-					steps.add(s);
-					byTask.computeIfAbsent(task, (k) -> new ArrayList<>()).add(s);
 				}
+				Step s = new Step(task, level, to);
+				steps.add(s);
+				byTask.computeIfAbsent(task, (k) -> new ArrayList<>()).add(s);
 			}
-		}
-		if (steps.isEmpty()) {
-			return 0;
-		}
+		});
 		Document counter = db.getCollection(sequencesOut)
 			.findOneAndUpdate(Filters.eq("_id", "rectification_steps"), Updates.inc("value", (long) steps.size()),
 					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
@@ -28,9 +30,13 @@ import org.oversight.core.rectification.StepIssued;
 /**
  * The live feed of escalation steps, whichever process's sweep issued them: every API
  * process follows the {@code rectification_steps} collection by its sequence (polling,
- * which works on every MongoDB and on the embedded server; a step issued in this process
- * triggers a poll at once). A look-back over recent sequences with a memory of ids seen
- * catches steps whose sequence was taken before a later one was stored.
+ * which works on every MongoDB and on the embedded server). A step issued in this process
+ * triggers a poll at once, or one interval after the last poll started when that was
+ * sooner; however many steps a sweep here issues, at most one such poll waits at a time.
+ * Each poll scans the collection on the embedded server, so a sweep of 60,000 steps makes
+ * one poll per interval, not one per step. A look-back over recent sequences with a
+ * memory of ids seen catches steps whose sequence was taken before a later one was stored
+ * (a sweep takes its sequences in blocks of about 500, under the look-back).
  */
 @Component
 class OverdueFeed implements InitializingBean, DisposableBean {
@@ -49,17 +55,30 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 
 	private final LinkedHashSet<String> seen = new LinkedHashSet<>();
 
-	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "overdue-feed");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService poller;
+
+	/** A poll asked for by a step issued here is queued and has not started yet. */
+	private final AtomicBoolean pollPending = new AtomicBoolean();
+
+	/** {@link System#nanoTime()} when the last poll started; none yet: MIN_VALUE. */
+	private volatile long lastPollStarted = Long.MIN_VALUE;
 
 	private long last = Long.MIN_VALUE;
 
+	@Autowired
 	OverdueFeed(MongoTemplate mongo, @Value("${oversight.graphql.feed-interval:1s}") Duration interval) {
+		this(mongo, interval, Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "overdue-feed");
+			thread.setDaemon(true);
+			return thread;
+		}));
+	}
+
+	/** With the poller given: one thread, which runs every poll. */
+	OverdueFeed(MongoTemplate mongo, Duration interval, ScheduledExecutorService poller) {
 		this.mongo = mongo;
 		this.interval = interval;
+		this.poller = poller;
 	}
 
 	@Override
@@ -75,12 +94,26 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 		return this.sink.asFlux();
 	}
 
+	/**
+	 * A step was issued in this process: poll soon. A sweep issues thousands; one poll
+	 * queued is enough for all of them, as the poll reads every step stored before it
+	 * starts (the flag is cleared as it starts, so a step stored during a poll gets the
+	 * next one). Not sooner than one interval after the last poll started.
+	 */
 	@EventListener
 	void issuedHere(OverdueSweep.StepIssuedLocally event) {
-		this.poller.execute(this::poll);
+		if (this.pollPending.compareAndSet(false, true)) {
+			long last = this.lastPollStarted;
+			long delay = (last == Long.MIN_VALUE) ? 0 : Math.max(0, last + this.interval.toNanos() - System.nanoTime());
+			this.poller.schedule(() -> {
+				this.pollPending.set(false);
+				poll();
+			}, delay, TimeUnit.NANOSECONDS);
+		}
 	}
 
 	synchronized void poll() {
+		this.lastPollStarted = System.nanoTime();
 		try {
 			List<StepIssued> steps = this.mongo.find(
 					Query.query(Criteria.where("sequence").gt(this.last - LOOK_BACK)).with(Sort.by("sequence")),
