@@ -101,17 +101,15 @@ final class AppointmentSheet extends SheetImport {
 			boolean cadreOk = context.usableCadre(cells, CADRE, cadreCode);
 			boolean orgOk = context.usableOrganization(cells, ORGANIZATION, orgCode);
 			if (orgOk && start != null) {
-				Organization org = context.storedOrg(orgCode);
-				if (org != null && org.dissolvedOn() != null) {
-					if (start.isAfter(org.dissolvedOn())) {
-						cells.reject(START, Message.of("晚于组织撤销日期" + org.dissolvedOn(),
-								"is after the organization was dissolved (" + org.dissolvedOn() + ")"));
+				LocalDate dissolvedOn = context.dissolvedOn(orgCode);
+				if (dissolvedOn != null) {
+					if (start.isAfter(dissolvedOn)) {
+						cells.reject(START, Message.of("晚于组织撤销日期" + dissolvedOn,
+								"is after the organization was dissolved (" + dissolvedOn + ")"));
 					}
-					else if (end == null || end.isAfter(org.dissolvedOn())) {
-						cells.reject(END,
-								Message.of("组织已于" + org.dissolvedOn() + "撤销，须填写不晚于该日的结束日期",
-										"must be given and not after the organization was dissolved ("
-												+ org.dissolvedOn() + ")"));
+					else if (end == null || end.isAfter(dissolvedOn)) {
+						cells.reject(END, Message.of("组织已于" + dissolvedOn + "撤销，须填写不晚于该日的结束日期",
+								"must be given and not after the organization was dissolved (" + dissolvedOn + ")"));
 					}
 				}
 			}
@@ -224,10 +222,8 @@ final class AppointmentSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, List<Appointment>> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(cadreIds)) {
-			context.mongo.find(Query.query(Criteria.where("cadreId").in(chunk)), Appointment.class)
-				.forEach((a) -> result.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
-		}
+		context.inQueries.find(Appointment.class, null, "cadreId", cadreIds, Appointment::cadreId)
+			.forEach((a) -> result.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
 		return result;
 	}
 
@@ -240,12 +236,10 @@ final class AppointmentSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, List<Appointment>> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(orgIds)) {
-			context.mongo
-				.find(Query.query(Criteria.where("organizationId").in(chunk).and("role").is(TeamRole.PRINCIPAL)),
-						Appointment.class)
-				.forEach((a) -> result.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
-		}
+		context.inQueries
+			.find(Appointment.class, Criteria.where("role").is(TeamRole.PRINCIPAL), "organizationId", orgIds,
+					Appointment::organizationId)
+			.forEach((a) -> result.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
 		return result;
 	}
 
@@ -323,6 +317,8 @@ final class AppointmentSheet extends SheetImport {
 		for (List<Parsed> chunk : ImportContext.chunks(members)) {
 			bulk(chunk, context);
 		}
+		List<Parsed> principals = new ArrayList<>();
+		List<CadreService.Appoint> commands = new ArrayList<>();
 		for (Parsed row : this.creates) {
 			if (row.role() != TeamRole.PRINCIPAL) {
 				continue;
@@ -334,13 +330,18 @@ final class AppointmentSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
 				continue;
 			}
-			try {
-				this.services.cadres()
-					.appoint(new CadreService.Appoint(cadreId, orgId, row.role(), row.title(), row.start(), row.end()));
+			principals.add(row);
+			commands.add(new CadreService.Appoint(cadreId, orgId, row.role(), row.title(), row.start(), row.end()));
+		}
+		// through the principal seat, as CadreService.appoint does, in batches
+		List<CadreService.Appointed> appointed = this.services.cadres().appointAll(commands);
+		for (int i = 0; i < principals.size(); i++) {
+			DomainException refused = appointed.get(i).refused();
+			if (refused == null) {
 				context.created++;
 			}
-			catch (DomainException ex) {
-				failed(row.row(), context, ex);
+			else {
+				failed(principals.get(i).row(), context, refused);
 			}
 		}
 	}

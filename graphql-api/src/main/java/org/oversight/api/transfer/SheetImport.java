@@ -34,6 +34,13 @@ abstract class SheetImport {
 
 	abstract void write(ImportContext context);
 
+	/**
+	 * Called once every sheet of the file was written: for what must come after the other
+	 * sheets' records (an organization's dissolution after its posts and tasks).
+	 */
+	void finish(ImportContext context) {
+	}
+
 	/** How many rows the plan creates a record for. */
 	abstract int plannedCreates();
 
