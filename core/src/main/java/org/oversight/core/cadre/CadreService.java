@@ -48,7 +48,7 @@ public class CadreService implements OrganizationLifecycleListener {
 
 	private static final int MAX_SEAT_ATTEMPTS = 20;
 
-	private static final int BATCH = 1000;
+	private static final int BATCH = 50_000;
 
 	private final Cadres cadres;
 
@@ -195,9 +195,9 @@ public class CadreService implements OrganizationLifecycleListener {
 	 * Appoints many, each exactly as {@link #appoint} would (the same checks, the same
 	 * principal seat, the same completion of a retried command), in order: a command sees
 	 * the posts of those before it. For bulk imports, where {@code appoint} costs a read
-	 * of the cadre's posts per command: here up to 1,000 commands share one read of their
-	 * cadres, organizations, posts and seats; the principals' terms are claimed with one
-	 * conditional write per stored seat (and one insert of the new seats), the
+	 * of the cadre's posts per command: here up to 50,000 commands share one read of
+	 * their cadres, organizations, posts and seats; the principals' terms are claimed
+	 * with one conditional write per stored seat (and one insert of the new seats), the
 	 * appointments stored with one insert and the scopes widened with one bulk update. A
 	 * command whose write meets a concurrent change is done again alone by
 	 * {@code appoint}.

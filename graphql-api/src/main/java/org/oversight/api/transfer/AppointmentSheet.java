@@ -162,6 +162,8 @@ final class AppointmentSheet extends SheetImport {
 			}
 		}
 		List<Parsed> accepted = new ArrayList<>();
+		// the accepted rows by organization: a row can only overlap those of its own
+		Map<String, List<Parsed>> acceptedIn = new HashMap<>();
 		for (Parsed row : fresh) {
 			Cells cells = cells(row.row(), context);
 			Cadre cadre = context.storedCadre(row.cadreCode());
@@ -189,7 +191,7 @@ final class AppointmentSheet extends SheetImport {
 				}
 			}
 			if (!cells.bad()) {
-				for (Parsed other : accepted) {
+				for (Parsed other : acceptedIn.getOrDefault(row.orgCode(), List.of())) {
 					if (other.orgCode().equals(row.orgCode()) && other.overlaps(row.start(), row.end())
 							&& (other.cadreCode().equals(row.cadreCode())
 									|| (other.role() == TeamRole.PRINCIPAL && row.role() == TeamRole.PRINCIPAL))) {
@@ -201,6 +203,7 @@ final class AppointmentSheet extends SheetImport {
 			}
 			if (!cells.bad()) {
 				accepted.add(row);
+				acceptedIn.computeIfAbsent(row.orgCode(), (k) -> new ArrayList<>()).add(row);
 			}
 		}
 		this.creates.addAll(accepted);
@@ -253,40 +256,6 @@ final class AppointmentSheet extends SheetImport {
 		return this.ends.size();
 	}
 
-	/**
-	 * Posts other than a principal's need no seat: inserted in bulk, then each cadre's
-	 * scope widened, as {@code CadreService.appoint} does. A crash between the two is
-	 * repaired by the next import of the file, which finds the posts stored and widens
-	 * the scopes again ({@code $addToSet} is idempotent).
-	 */
-	private void bulk(List<Parsed> chunk, ImportContext context) {
-		List<org.bson.Document> documents = new ArrayList<>();
-		List<Parsed> written = new ArrayList<>();
-		for (Parsed row : chunk) {
-			String cadreId = context.cadreId(row.cadreCode());
-			String orgId = context.organizationId(row.orgCode());
-			List<String> path = context.organizationPath(row.orgCode());
-			if (cadreId == null || orgId == null || path == null) {
-				cells(row.row(), context).reject((cadreId == null) ? CADRE : ORGANIZATION,
-						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
-				continue;
-			}
-			written.add(row);
-			documents.add(
-					new org.bson.Document("_id", new org.bson.types.ObjectId().toHexString()).append("cadreId", cadreId)
-						.append("organizationId", orgId)
-						.append("orgPath", path)
-						.append("role", row.role().name())
-						.append("title", row.title())
-						.append("start", row.start())
-						.append("end", row.end())
-						.append("stamp", BulkWrites.stamp(context)));
-		}
-		BulkWrites.insert(context.mongo, Appointment.class, documents);
-		widenScopes(written, context);
-		context.created += written.size();
-	}
-
 	private static void widenScopes(List<Parsed> rows, ImportContext context) {
 		if (rows.isEmpty()) {
 			return;
@@ -301,6 +270,14 @@ final class AppointmentSheet extends SheetImport {
 		operations.execute();
 	}
 
+	/**
+	 * Ends the posts the file gives an end (免职), then stores the new posts through
+	 * {@code CadreService.appointAll}: the checks and the principal seat of
+	 * {@code appoint}, the posts inserted in bulk, then each cadre's scope widened. A
+	 * crash between the posts and the scopes is repaired by the next import of the file,
+	 * which finds the posts stored and widens the scopes again ({@code $addToSet} is
+	 * idempotent).
+	 */
 	@Override
 	void write(ImportContext context) {
 		widenScopes(this.repairs, context);
@@ -313,16 +290,9 @@ final class AppointmentSheet extends SheetImport {
 				failed(row.row(), context, ex);
 			}
 		});
-		List<Parsed> members = this.creates.stream().filter((row) -> row.role() != TeamRole.PRINCIPAL).toList();
-		for (List<Parsed> chunk : ImportContext.chunks(members)) {
-			bulk(chunk, context);
-		}
-		List<Parsed> principals = new ArrayList<>();
+		List<Parsed> rows = new ArrayList<>();
 		List<CadreService.Appoint> commands = new ArrayList<>();
 		for (Parsed row : this.creates) {
-			if (row.role() != TeamRole.PRINCIPAL) {
-				continue;
-			}
 			String cadreId = context.cadreId(row.cadreCode());
 			String orgId = context.organizationId(row.orgCode());
 			if (cadreId == null || orgId == null) {
@@ -330,18 +300,17 @@ final class AppointmentSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
 				continue;
 			}
-			principals.add(row);
+			rows.add(row);
 			commands.add(new CadreService.Appoint(cadreId, orgId, row.role(), row.title(), row.start(), row.end()));
 		}
-		// through the principal seat, as CadreService.appoint does, in batches
 		List<CadreService.Appointed> appointed = this.services.cadres().appointAll(commands);
-		for (int i = 0; i < principals.size(); i++) {
+		for (int i = 0; i < rows.size(); i++) {
 			DomainException refused = appointed.get(i).refused();
 			if (refused == null) {
 				context.created++;
 			}
 			else {
-				failed(principals.get(i).row(), context, refused);
+				failed(rows.get(i).row(), context, refused);
 			}
 		}
 	}
