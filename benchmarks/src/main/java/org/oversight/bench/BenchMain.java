@@ -207,7 +207,9 @@ public final class BenchMain {
 	private void imports(ServerUnderTest server, MongoClient client, MongoDatabase db) throws Exception {
 		this.report.section("Bulk import (" + ImportBench.ROWS + " rows a file, Importer.importFile as an ADMIN)");
 		ImportBench bench = new ImportBench(server, client, db, this.settings.dataDir().resolve("import"));
-		for (ImportBench.File file : bench.files(this.settings.seed())) {
+		String files = Settings.property("bench.import-files", "all");
+		for (ImportBench.File file : bench.files(this.settings.seed(),
+				files.equals("all") ? ImportBench.FILES : Set.of(files.split(",")))) {
 			this.report.line("- %s: written in %,d ms, %,d bytes", file.label(), file.generateMillis(),
 					java.nio.file.Files.size(file.path()));
 			this.report.imported(bench.measure(file));

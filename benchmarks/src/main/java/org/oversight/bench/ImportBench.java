@@ -57,7 +57,10 @@ final class ImportBench {
 
 	/** The collections an import of these files writes (the audit entry aside). */
 	private static final List<String> COLLECTIONS = List.of("organizations", "cadres", "appointments",
-			"principal_seats");
+			"principal_seats", "talks", "findings", "finding_informants", "rectifications", "import_keys");
+
+	/** Rows of the records file (talks, findings, tasks), which go row by row. */
+	static final int RECORDS = 20_000;
 
 	private static final String SCRATCH = "bench_import_raw";
 
@@ -105,14 +108,31 @@ final class ImportBench {
 		this.dir = dir;
 	}
 
-	/** The files of the phase, written afresh (the same bytes for the same seed). */
-	List<File> files(long seed) throws IOException {
+	/** Every file the phase can import, by the name {@code bench.import-files} uses. */
+	static final Set<String> FILES = Set.of("gb18030", "utf8", "xlsx", "roster", "records");
+
+	/**
+	 * The files of the phase, written afresh (the same bytes for the same seed).
+	 * @param wanted which of {@link #FILES}
+	 */
+	List<File> files(long seed, Set<String> wanted) throws IOException {
 		Files.createDirectories(this.dir);
 		List<File> files = new ArrayList<>();
-		files.add(cadresCsv("cadres, CSV in GB18030", "cadres-gb18030.csv", "IMG", CsvCharset.GB18030, seed));
-		files.add(cadresCsv("cadres, CSV in UTF-8 (BOM)", "cadres-utf8.csv", "IMU", CsvCharset.UTF8_BOM, seed + 1));
-		files.add(cadresXlsx(seed + 2));
-		files.add(roster(seed + 3));
+		if (wanted.contains("gb18030")) {
+			files.add(cadresCsv("cadres, CSV in GB18030", "cadres-gb18030.csv", "IMG", CsvCharset.GB18030, seed));
+		}
+		if (wanted.contains("utf8")) {
+			files.add(cadresCsv("cadres, CSV in UTF-8 (BOM)", "cadres-utf8.csv", "IMU", CsvCharset.UTF8_BOM, seed + 1));
+		}
+		if (wanted.contains("xlsx")) {
+			files.add(cadresXlsx(seed + 2));
+		}
+		if (wanted.contains("roster")) {
+			files.add(roster(seed + 3));
+		}
+		if (wanted.contains("records")) {
+			files.add(records(seed + 4));
+		}
 		return files;
 	}
 
@@ -403,6 +423,73 @@ final class ImportBench {
 				"roster .xlsx (%,d organizations, %,d cadres, %,d posts of which %,d principals')", orgRows.size(),
 				cadreRows.size(), postRows.size(), principals);
 		return new File(label, TransferKind.ROSTER, ImportFormat.XLSX, path, ROWS, Jobs.millis(started), expected);
+	}
+
+	/**
+	 * Talks, findings and their rectification tasks about the stored province (its
+	 * organizations and cadres read here): 10,000 talks, 5,000 findings (one in five with
+	 * an informant), 5,000 tasks; these kinds are written row by row through their
+	 * services, so this file is smaller and its rate tells what 100,000 rows would take.
+	 */
+	private File records(long seed) throws IOException {
+		long started = System.nanoTime();
+		Random random = new Random(seed);
+		List<String> orgs = new ArrayList<>();
+		this.db.getCollection("organizations")
+			.find(Filters.eq("dissolvedOn", null))
+			.projection(Projections.include("code"))
+			.forEach((d) -> orgs.add(d.getString("code")));
+		List<String> cadres = new ArrayList<>();
+		this.db.getCollection("cadres")
+			.find()
+			.projection(Projections.include("code"))
+			.forEach((d) -> cadres.add(d.getString("code")));
+		java.util.Collections.sort(orgs);
+		java.util.Collections.sort(cadres);
+		String[] talkKinds = { "监督谈话", "谈心谈话", "廉政谈话", "提醒谈话" };
+		List<List<Object>> talks = new ArrayList<>();
+		for (int i = 0; i < RECORDS / 2; i++) {
+			String subject = cadres.get(random.nextInt(cadres.size()));
+			String conductor = cadres.get(random.nextInt(cadres.size()));
+			while (conductor.equals(subject)) {
+				conductor = cadres.get(random.nextInt(cadres.size()));
+			}
+			talks.add(java.util.Arrays.asList(talkKinds[random.nextInt(talkKinds.length)],
+					LocalDate.of(2024, 1, 1).plusDays(i % 700), subject, conductor,
+					orgs.get(random.nextInt(orgs.size())), "导入的谈话 " + i, null));
+		}
+		String[] sources = { "巡视", "巡察", "审计", "信访举报", "日常监督" };
+		String[] categories = { "作风", "廉洁", "选人用人", "主体责任" };
+		String[] severities = { "苗头性倾向性问题", "一般问题", "严重问题" };
+		List<List<Object>> findings = new ArrayList<>();
+		List<List<Object>> tasks = new ArrayList<>();
+		for (int i = 0; i < RECORDS / 4; i++) {
+			String key = String.format(Locale.ROOT, "IMF-%06d", i + 1);
+			String org = orgs.get(random.nextInt(orgs.size()));
+			LocalDate reported = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(700));
+			findings.add(java.util.Arrays.asList(key, sources[random.nextInt(sources.length)],
+					categories[random.nextInt(categories.length)], severities[random.nextInt(severities.length)],
+					"导入的问题 " + key, org, (random.nextInt(3) == 0) ? cadres.get(random.nextInt(cadres.size())) : null,
+					reported, (random.nextInt(5) == 0) ? "某群众" : null));
+			tasks.add(java.util.Arrays.asList(key, org, (random.nextInt(2) == 0) ? "限期整改" : "立行立改", "整改措施 " + key,
+					reported.plusDays(30 + random.nextInt(200))));
+		}
+		Workbook workbook = new Workbook();
+		workbook.sheet("谈话", List.of("谈话类型", "谈话日期", "谈话对象干部编号", "谈话人干部编号", "组织代码", "谈话摘要", "指出的问题"), talks);
+		workbook.sheet("问题", List.of("问题编号", "问题来源", "问题类别", "严重程度", "问题描述", "组织代码", "涉及干部编号", "发现日期", "举报人"),
+				findings);
+		workbook.sheet("整改", List.of("问题编号", "责任单位代码", "整改方式", "整改措施", "整改期限"), tasks);
+		Path path = this.dir.resolve("records.xlsx");
+		workbook.write(path);
+		Map<String, Integer> expected = new LinkedHashMap<>();
+		expected.put("talks", talks.size());
+		expected.put("findings", findings.size());
+		expected.put("rectifications", tasks.size());
+		expected.put("import_keys", findings.size());
+		return new File(
+				String.format(Locale.ROOT, "records .xlsx (%,d talks, %,d findings, %,d tasks)", talks.size(),
+						findings.size(), tasks.size()),
+				TransferKind.ROSTER, ImportFormat.XLSX, path, RECORDS, Jobs.millis(started), expected);
 	}
 
 	/**

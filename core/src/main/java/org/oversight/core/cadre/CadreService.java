@@ -226,22 +226,20 @@ public class CadreService implements OrganizationLifecycleListener {
 			}
 		}
 		Map<String, Cadre> cadres = new HashMap<>();
-		this.cadres.findAllById(cadreIds).forEach((c) -> cadres.put(c.id(), c));
+		this.inQueries.byIds(Cadre.class, cadreIds).forEach((c) -> cadres.put(c.id(), c));
 		Map<String, Organization> organizations = new HashMap<>();
-		this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)), Organization.class)
-			.forEach((o) -> organizations.put(o.id(), o));
+		this.inQueries.byIds(Organization.class, organizationIds).forEach((o) -> organizations.put(o.id(), o));
 		Map<String, List<Appointment>> held = new HashMap<>();
 		this.inQueries.find(Appointment.class, null, "cadreId", cadreIds, Appointment::cadreId)
 			.forEach((a) -> held.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
 		Map<String, PrincipalSeat> seats = new HashMap<>();
 		Set<String> termIds = new HashSet<>();
-		this.mongo.find(Query.query(Criteria.where("_id").in(principalOrganizationIds)), PrincipalSeat.class)
-			.forEach((seat) -> {
-				seats.put(seat.organizationId, seat);
-				seat.terms.forEach((term) -> termIds.add(term.appointmentId()));
-			});
+		this.inQueries.byIds(PrincipalSeat.class, principalOrganizationIds).forEach((seat) -> {
+			seats.put(seat.organizationId, seat);
+			seat.terms.forEach((term) -> termIds.add(term.appointmentId()));
+		});
 		Set<String> storedTerms = new HashSet<>();
-		this.appointments.findAllById(termIds).forEach((a) -> storedTerms.add(a.id()));
+		this.inQueries.byIds(Appointment.class, termIds).forEach((a) -> storedTerms.add(a.id()));
 		Map<String, List<PrincipalSeat.Term>> terms = new LinkedHashMap<>();
 
 		Appointment[] planned = new Appointment[commands.size()];

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Lookups of many values read the same documents whichever way they go: {@code $in}
- * queries in batches, or one read of the collection matched here.
+ * queries in batches, or one read of the collection matched here; lookups by id in
+ * batches.
  */
 @MongoIntegrationTest
 class InQueriesIntegrationTests {
@@ -51,6 +52,8 @@ class InQueriesIntegrationTests {
 				.extracting(Organization::code)
 				.containsExactlyInAnyOrder("C", "X");
 			assertThat(queries.find(Organization.class, null, "parentId", List.of(), Organization::parentId)).isEmpty();
+			assertThat(queries.byIds(Organization.class, wanted)).extracting(Organization::code)
+				.containsExactlyInAnyOrder("C", "X", "Q");
 		}
 	}
 
