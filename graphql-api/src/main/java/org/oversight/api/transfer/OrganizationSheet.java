@@ -2,6 +2,7 @@ package org.oversight.api.transfer;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -282,7 +285,7 @@ final class OrganizationSheet extends SheetImport {
 			}
 		}
 		List<Planned> ordered = new ArrayList<>(parsed.values());
-		ordered.sort(java.util.Comparator.comparingInt((Planned p) -> depth.get(p.code())));
+		ordered.sort(Comparator.comparingInt((Planned p) -> depth.get(p.code())));
 		List<Planned> result = new ArrayList<>();
 		for (Planned org : ordered) {
 			if (onCycle.contains(org.code())) {
@@ -356,8 +359,7 @@ final class OrganizationSheet extends SheetImport {
 	 */
 	@Override
 	void finish(ImportContext context) {
-		Map<Integer, Map<LocalDate, List<String>>> created = new java.util.TreeMap<>(
-				java.util.Comparator.reverseOrder());
+		Map<Integer, Map<LocalDate, List<String>>> created = new TreeMap<>(Comparator.reverseOrder());
 		for (Planned org : this.plan) {
 			ImportContext.PlannedOrg planned = context.plannedOrgs.get(org.code());
 			if (org.dissolvedOn() != null && planned.id != null) {
@@ -366,10 +368,10 @@ final class OrganizationSheet extends SheetImport {
 					.add(planned.id);
 			}
 		}
-		Map<Integer, List<Dissolution>> stored = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+		Map<Integer, List<Dissolution>> stored = new TreeMap<>(Comparator.reverseOrder());
 		this.dissolutions
 			.forEach((d) -> stored.computeIfAbsent(d.stored().path().size(), (k) -> new ArrayList<>()).add(d));
-		java.util.Set<Integer> depths = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+		Set<Integer> depths = new TreeSet<>(Comparator.reverseOrder());
 		depths.addAll(created.keySet());
 		depths.addAll(stored.keySet());
 		for (int depth : depths) {
