@@ -211,7 +211,28 @@ public final class BenchMain {
 			if (this.settings.phases().contains("partitions")) {
 				partitions(server, db, day.getYear() - 1);
 			}
+			if (this.settings.phases().contains("import")) {
+				imports(server, client, db);
+			}
 			this.report.heap("at the end", Heap.afterGc(), -1);
+		}
+	}
+
+	/**
+	 * Files of 100,000 rows imported through {@code Importer.importFile} into this
+	 * server, each against the raw driver inserting the same documents (see
+	 * {@link ImportBench}).
+	 */
+	private void imports(ServerUnderTest server, MongoClient client, MongoDatabase db) throws Exception {
+		this.report.section("Bulk import (" + ImportBench.ROWS + " rows a file, Importer.importFile as an ADMIN)");
+		ImportBench bench = new ImportBench(server, client, db, this.settings.dataDir().resolve("import"));
+		String files = Settings.property("bench.import-files", "all");
+		for (ImportBench.File file : bench.files(this.settings.seed(),
+				files.equals("all") ? ImportBench.FILES : Set.of(files.split(",")))) {
+			this.report.line("- %s: written in %,d ms, %,d bytes", file.label(), file.generateMillis(),
+					java.nio.file.Files.size(file.path()));
+			this.report.imported(bench.measure(file));
+			this.report.line("  - load average %s", Report.loadAverage());
 		}
 	}
 
@@ -524,6 +545,28 @@ public final class BenchMain {
 				this.summary.add(String.format(Locale.ROOT, "| sweep of the province, repeat | %,d ms | | | |",
 						f.provinceRepeatMillis()));
 			}
+		}
+
+		void imported(ImportBench.Figures f) {
+			ImportBench.File file = f.file();
+			if (f.checkMillis() >= 0) {
+				line("  - check mode (read and validate, no write): %,d ms", f.checkMillis());
+			}
+			line("  - import: %,d ms (%,.0f rows/s): %s; heap peak %s; %s", f.importMillis(),
+					file.rows() * 1000.0 / Math.max(1, f.importMillis()), ImportBench.summary(f.result()),
+					Heap.mib(f.peakHeap()), f.cpu());
+			line("  - stored: %s", f.stored());
+			line("  - the same file again: %,d ms: %s", f.againMillis(), ImportBench.summary(f.again()));
+			line("  - raw driver, the same %,d documents with insertMany (1,000 a batch): %,d ms; import ÷ raw %.1f×",
+					f.stored().values().stream().mapToInt(Integer::intValue).sum(), f.rawMillis(), f.ratio());
+			f.problems().forEach((p) -> line("  - **%s**", p));
+			this.summary.add(String.format(Locale.ROOT, "| import of %s, %,d rows | %.1f s | %.1f s | %.1f× | %s |",
+					file.label(), file.rows(), f.importMillis() / 1000.0, f.rawMillis() / 1000.0, f.ratio(),
+					(f.problems().isEmpty() ? "nothing changed by the "
+							: "**" + String.join("; ", f.problems()) + "**; ")
+							+ String.format(Locale.ROOT, "re-import: %.1f s%s", f.againMillis() / 1000.0,
+									(f.checkMillis() >= 0) ? String.format(Locale.ROOT, "; check mode %.1f s",
+											f.checkMillis() / 1000.0) : "")));
 		}
 
 		void verified(String name, int checked, int mismatches, String first, int serverCommands, int rawCommands) {

@@ -5,14 +5,22 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +34,7 @@ import org.oversight.core.common.DomainException;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
 import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationLifecycleListener;
 import org.oversight.core.organization.OrganizationService;
@@ -40,6 +49,8 @@ public class CadreService implements OrganizationLifecycleListener {
 
 	private static final int MAX_SEAT_ATTEMPTS = 20;
 
+	private static final int BATCH = 50_000;
+
 	private final Cadres cadres;
 
 	private final Appointments appointments;
@@ -52,14 +63,17 @@ public class CadreService implements OrganizationLifecycleListener {
 
 	private final LookupLists lookups;
 
+	private final InQueries inQueries;
+
 	CadreService(LookupLists lookups, Cadres cadres, Appointments appointments, OrganizationService organizations,
-			MongoTemplate mongo, Today today) {
+			MongoTemplate mongo, Today today, InQueries inQueries) {
 		this.lookups = lookups;
 		this.cadres = cadres;
 		this.appointments = appointments;
 		this.organizations = organizations;
 		this.mongo = mongo;
 		this.today = today;
+		this.inQueries = inQueries;
 	}
 
 	public record RegisterCadre(String code, String name, Integer birthYear) {
@@ -122,6 +136,35 @@ public class CadreService implements OrganizationLifecycleListener {
 	public Appointment appoint(Appoint command) {
 		Cadre cadre = get("cadreId", command.cadreId());
 		Organization organization = this.organizations.get("organizationId", command.organizationId());
+		Appointment same = check(command, cadre, organization, this.appointments.findByCadreId(cadre.id()));
+		if (same != null) {
+			// the same command again (a retry after a failure midway): complete it
+			widenScope(cadre.id(), organization);
+			return same;
+		}
+		String appointmentId = new ObjectId().toHexString();
+		if (command.role() == TeamRole.PRINCIPAL) {
+			appointmentId = claimSeat(organization, cadre.id(), appointmentId, command.start(), command.end());
+		}
+		Appointment appointment = appointment(appointmentId, command, cadre, organization);
+		this.lookups.add(LookupLists.ORGANIZATION_POSTS, organization.id(), appointmentId);
+		this.lookups.add(LookupLists.CADRE_POSTS, cadre.id(), appointmentId);
+		this.appointments.save(appointment);
+		widenScope(cadre.id(), organization);
+		return appointment;
+	}
+
+	private Appointment appointment(String id, Appoint command, Cadre cadre, Organization organization) {
+		return new Appointment(id, cadre.id(), organization.id(), organization.path(), command.role(),
+				Check.text("title", command.title(), 100), command.start(), command.end(),
+				Stamp.created(this.today.now(), Actor.current()));
+	}
+
+	/**
+	 * Checks an appointment against the rules and the cadre's posts: the stored one when
+	 * the command is the same again (a retry), null when it is new.
+	 */
+	private static Appointment check(Appoint command, Cadre cadre, Organization organization, List<Appointment> held) {
 		TeamRole role = Check.present("role", command.role());
 		String title = Check.text("title", command.title(), 100);
 		LocalDate start = Check.present("start", command.start());
@@ -136,30 +179,252 @@ public class CadreService implements OrganizationLifecycleListener {
 						+ organization.dissolvedOn() + ")");
 			}
 		}
-		for (Appointment held : this.appointments.findByCadreId(cadre.id())) {
-			if (held.organizationId().equals(organization.id()) && held.role() == role && held.start().equals(start)
-					&& java.util.Objects.equals(held.end(), command.end()) && held.title().equals(title)) {
-				// the same command again (a retry after a failure midway): complete it
-				widenScope(cadre.id(), organization);
-				return held;
+		for (Appointment post : held) {
+			if (post.organizationId().equals(organization.id()) && post.role() == role && post.start().equals(start)
+					&& java.util.Objects.equals(post.end(), command.end()) && post.title().equals(title)) {
+				return post;
 			}
-			if (held.organizationId().equals(organization.id()) && held.overlaps(start, command.end())) {
+			if (post.organizationId().equals(organization.id()) && post.overlaps(start, command.end())) {
 				throw DomainException
 					.conflict("Cadre " + cadre.code() + " already holds a post in " + organization.code() + " from "
-							+ held.start() + (held.end() != null ? " to " + held.end() : ""));
+							+ post.start() + (post.end() != null ? " to " + post.end() : ""));
 			}
 		}
-		String appointmentId = new ObjectId().toHexString();
-		if (role == TeamRole.PRINCIPAL) {
-			appointmentId = claimSeat(organization, cadre.id(), appointmentId, start, command.end());
+		return null;
+	}
+
+	/** What {@link #appointAll} did with one command: the appointment, or why not. */
+	public record Appointed(Appoint command, @Nullable Appointment appointment, @Nullable DomainException refused) {
+	}
+
+	/**
+	 * Appoints many, each exactly as {@link #appoint} would (the same checks, the same
+	 * principal seat, the same completion of a retried command), in order: a command sees
+	 * the posts of those before it. For bulk imports, where {@code appoint} costs a read
+	 * of the cadre's posts per command: here up to 50,000 commands share one read of
+	 * their cadres, organizations, posts and seats; the principals' terms are claimed
+	 * with one conditional write per stored seat (and one insert of the new seats), the
+	 * appointments stored with one insert and the scopes widened with one bulk update. A
+	 * command whose write meets a concurrent change is done again alone by
+	 * {@code appoint}.
+	 */
+	public List<Appointed> appointAll(List<Appoint> commands) {
+		List<Appointed> results = new ArrayList<>();
+		for (int i = 0; i < commands.size(); i += BATCH) {
+			results.addAll(appointBatch(commands.subList(i, Math.min(commands.size(), i + BATCH))));
 		}
-		Appointment appointment = new Appointment(appointmentId, cadre.id(), organization.id(), organization.path(),
-				role, title, start, command.end(), Stamp.created(this.today.now(), Actor.current()));
-		this.lookups.add(LookupLists.ORGANIZATION_POSTS, organization.id(), appointmentId);
-		this.lookups.add(LookupLists.CADRE_POSTS, cadre.id(), appointmentId);
-		this.appointments.save(appointment);
-		widenScope(cadre.id(), organization);
-		return appointment;
+		return results;
+	}
+
+	private List<Appointed> appointBatch(List<Appoint> commands) {
+		Set<String> cadreIds = new HashSet<>();
+		Set<String> organizationIds = new HashSet<>();
+		Set<String> principalOrganizationIds = new HashSet<>();
+		for (Appoint command : commands) {
+			if (command.cadreId() != null && ObjectId.isValid(command.cadreId())) {
+				cadreIds.add(command.cadreId());
+			}
+			if (command.organizationId() != null && ObjectId.isValid(command.organizationId())) {
+				organizationIds.add(command.organizationId());
+				if (command.role() == TeamRole.PRINCIPAL) {
+					principalOrganizationIds.add(command.organizationId());
+				}
+			}
+		}
+		Map<String, Cadre> cadres = new HashMap<>();
+		this.inQueries.byIds(Cadre.class, cadreIds).forEach((c) -> cadres.put(c.id(), c));
+		Map<String, Organization> organizations = new HashMap<>();
+		this.inQueries.byIds(Organization.class, organizationIds).forEach((o) -> organizations.put(o.id(), o));
+		Map<String, List<Appointment>> held = new HashMap<>();
+		this.inQueries.find(Appointment.class, null, "cadreId", cadreIds, Appointment::cadreId)
+			.forEach((a) -> held.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
+		Map<String, PrincipalSeat> seats = new HashMap<>();
+		Set<String> termIds = new HashSet<>();
+		this.inQueries.byIds(PrincipalSeat.class, principalOrganizationIds).forEach((seat) -> {
+			seats.put(seat.organizationId, seat);
+			seat.terms.forEach((term) -> termIds.add(term.appointmentId()));
+		});
+		Set<String> storedTerms = new HashSet<>();
+		this.inQueries.byIds(Appointment.class, termIds).forEach((a) -> storedTerms.add(a.id()));
+		Map<String, List<PrincipalSeat.Term>> terms = new LinkedHashMap<>();
+
+		Appointment[] planned = new Appointment[commands.size()];
+		boolean[] stored = new boolean[commands.size()];
+		DomainException[] refused = new DomainException[commands.size()];
+		for (int i = 0; i < commands.size(); i++) {
+			Appoint command = commands.get(i);
+			try {
+				Cadre cadre = cadres.get(command.cadreId());
+				if (cadre == null) {
+					throw DomainException.notFound("cadreId", "Cadre", command.cadreId());
+				}
+				Organization organization = organizations.get(command.organizationId());
+				if (organization == null) {
+					throw DomainException.notFound("organizationId", "Organization", command.organizationId());
+				}
+				List<Appointment> posts = held.computeIfAbsent(cadre.id(), (k) -> new ArrayList<>());
+				Appointment same = check(command, cadre, organization, posts);
+				if (same != null) {
+					planned[i] = same;
+					stored[i] = true;
+					continue;
+				}
+				String id = new ObjectId().toHexString();
+				if (command.role() == TeamRole.PRINCIPAL) {
+					List<PrincipalSeat.Term> seat = terms.computeIfAbsent(organization.id(),
+							(k) -> new ArrayList<>(seats.containsKey(k) ? seats.get(k).terms : List.of()));
+					Fit fit = fit(organization, seat, cadre.id(), command.start(), command.end(),
+							storedTerms::contains);
+					seat.removeAll(fit.stale());
+					if (fit.reuse() != null) {
+						id = fit.reuse();
+					}
+					else {
+						seat.add(new PrincipalSeat.Term(id, cadre.id(), command.start(), command.end(),
+								this.today.now()));
+					}
+				}
+				planned[i] = appointment(id, command, cadre, organization);
+				posts.add(planned[i]);
+			}
+			catch (DomainException ex) {
+				refused[i] = ex;
+			}
+		}
+
+		Set<String> lostSeats = writeSeats(seats, terms);
+		List<Appointment> inserts = new ArrayList<>();
+		Set<Integer> alone = new HashSet<>();
+		for (int i = 0; i < commands.size(); i++) {
+			if (planned[i] == null) {
+				continue;
+			}
+			if (lostSeats.contains(planned[i].organizationId()) && commands.get(i).role() == TeamRole.PRINCIPAL) {
+				alone.add(i);
+			}
+			else if (!stored[i]) {
+				inserts.add(planned[i]);
+			}
+		}
+		// listed before they are stored, as appoint does: an id too many, never one too
+		// few
+		Map<String, List<String>> byOrganization = new LinkedHashMap<>();
+		Map<String, List<String>> byCadre = new LinkedHashMap<>();
+		for (Appointment post : inserts) {
+			byOrganization.computeIfAbsent(post.organizationId(), (k) -> new ArrayList<>()).add(post.id());
+			byCadre.computeIfAbsent(post.cadreId(), (k) -> new ArrayList<>()).add(post.id());
+		}
+		this.lookups.addAll(LookupLists.ORGANIZATION_POSTS, byOrganization);
+		this.lookups.addAll(LookupLists.CADRE_POSTS, byCadre);
+		try {
+			this.mongo.insert(inserts, Appointment.class);
+		}
+		catch (DuplicateKeyException ex) {
+			// a concurrent retry stored one of them meanwhile: every command alone
+			for (int i = 0; i < commands.size(); i++) {
+				if (planned[i] != null && !stored[i]) {
+					alone.add(i);
+				}
+			}
+		}
+		Map<String, Set<String>> scopes = new LinkedHashMap<>();
+		for (int i = 0; i < commands.size(); i++) {
+			if (planned[i] != null && !alone.contains(i)) {
+				scopes.computeIfAbsent(planned[i].cadreId(), (k) -> new LinkedHashSet<>()).addAll(planned[i].orgPath());
+			}
+		}
+		if (!scopes.isEmpty()) {
+			BulkOperations widen = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Cadre.class);
+			scopes.forEach((cadreId, path) -> widen.updateOne(Query.query(Criteria.where("_id").is(cadreId)),
+					new Update().addToSet("orgScope").each(path.toArray())));
+			widen.execute();
+		}
+		List<Appointed> results = new ArrayList<>();
+		for (int i = 0; i < commands.size(); i++) {
+			Appoint command = commands.get(i);
+			if (alone.contains(i)) {
+				try {
+					results.add(new Appointed(command, appoint(command), null));
+				}
+				catch (DomainException ex) {
+					results.add(new Appointed(command, null, ex));
+				}
+			}
+			else {
+				results.add(new Appointed(command, planned[i], refused[i]));
+			}
+		}
+		return results;
+	}
+
+	/**
+	 * Writes the seats whose terms changed: a new seat inserted (all in one unordered
+	 * insert), a stored one by a conditional write on its version. Returns the
+	 * organizations whose seat changed meanwhile (their commands are done again alone).
+	 */
+	private Set<String> writeSeats(Map<String, PrincipalSeat> seats, Map<String, List<PrincipalSeat.Term>> terms) {
+		Set<String> lost = new HashSet<>();
+		List<PrincipalSeat> created = new ArrayList<>();
+		terms.forEach((organizationId, list) -> {
+			PrincipalSeat seat = seats.get(organizationId);
+			if (seat == null) {
+				PrincipalSeat fresh = new PrincipalSeat();
+				fresh.organizationId = organizationId;
+				fresh.terms = List.copyOf(list);
+				fresh.version = 1;
+				created.add(fresh);
+			}
+			else if (!list.equals(seat.terms)) {
+				var result = this.mongo.updateFirst(
+						Query.query(Criteria.where("_id").is(organizationId).and("version").is(seat.version)),
+						new Update().set("terms", list).inc("version", 1), PrincipalSeat.class);
+				if (result.getModifiedCount() != 1) {
+					lost.add(organizationId);
+				}
+			}
+		});
+		if (!created.isEmpty()) {
+			try {
+				this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PrincipalSeat.class).insert(created).execute();
+			}
+			catch (BulkOperationException ex) {
+				ex.getErrors().forEach((error) -> lost.add(created.get(error.getIndex()).organizationId));
+			}
+		}
+		return lost;
+	}
+
+	/**
+	 * How a new term fits a seat's terms: the claimed term of the same cadre and days
+	 * whose appointment was never stored (to reuse), and the stale claims (never stored,
+	 * older than five minutes: a crash left them). Another principal's term overlapping
+	 * it is a conflict.
+	 */
+	private record Fit(String reuse, List<PrincipalSeat.Term> stale) {
+	}
+
+	private Fit fit(Organization organization, List<PrincipalSeat.Term> terms, String cadreId, LocalDate start,
+			LocalDate end, Predicate<String> stored) {
+		String reuse = null;
+		List<PrincipalSeat.Term> stale = new ArrayList<>();
+		for (PrincipalSeat.Term term : terms) {
+			if (!term.overlaps(start, end)) {
+				continue;
+			}
+			boolean isStored = stored.test(term.appointmentId());
+			if (!isStored && term.cadreId().equals(cadreId) && term.start().equals(start)
+					&& java.util.Objects.equals(term.end(), end)) {
+				reuse = term.appointmentId();
+			}
+			else if (!isStored && term.claimedAt().isBefore(this.today.now().minusSeconds(300))) {
+				stale.add(term);
+			}
+			else {
+				throw DomainException.conflict("Organization " + organization.code() + " already has a principal from "
+						+ term.start() + (term.end() != null ? " to " + term.end() : "") + " (start, end)");
+			}
+		}
+		return new Fit(reuse, stale);
 	}
 
 	private void widenScope(String cadreId, Organization organization) {
@@ -171,39 +436,20 @@ public class CadreService implements OrganizationLifecycleListener {
 			LocalDate end) {
 		for (int attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
 			PrincipalSeat seat = seat(organization.id());
-			String reuse = null;
-			PrincipalSeat.Term stale = null;
-			for (PrincipalSeat.Term term : seat.terms) {
-				if (!term.overlaps(start, end)) {
-					continue;
-				}
-				boolean stored = this.appointments.existsById(term.appointmentId());
-				if (!stored && term.cadreId().equals(cadreId) && term.start().equals(start)
-						&& java.util.Objects.equals(term.end(), end)) {
-					reuse = term.appointmentId();
-				}
-				else if (!stored && term.claimedAt().isBefore(this.today.now().minusSeconds(300))) {
-					stale = term;
-				}
-				else {
-					throw DomainException
-						.conflict("Organization " + organization.code() + " already has a principal from "
-								+ term.start() + (term.end() != null ? " to " + term.end() : "") + " (start, end)");
-				}
-			}
-			if (stale != null) {
+			Fit fit = fit(organization, seat.terms, cadreId, start, end, this.appointments::existsById);
+			if (!fit.stale().isEmpty()) {
 				this.mongo.updateFirst(
 						Query.query(Criteria.where("_id").is(seat.organizationId).and("version").is(seat.version)),
 						new Update()
 							.pull("terms",
-									Query.query(Criteria.where("appointmentId").is(stale.appointmentId()))
+									Query.query(Criteria.where("appointmentId").is(fit.stale().get(0).appointmentId()))
 										.getQueryObject())
 							.inc("version", 1),
 						PrincipalSeat.class);
 				continue;
 			}
-			if (reuse != null) {
-				return reuse;
+			if (fit.reuse() != null) {
+				return fit.reuse();
 			}
 			var term = new PrincipalSeat.Term(appointmentId, cadreId, start, end, this.today.now());
 			var result = this.mongo.updateFirst(

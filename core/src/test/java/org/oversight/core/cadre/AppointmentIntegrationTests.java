@@ -220,4 +220,115 @@ class AppointmentIntegrationTests {
 		assertThat(ActivePosts.placement(List.of(countyDeputy, villageMember))).contains(villageMember);
 	}
 
+	// appointAll: the same rules in batches (bulk imports)
+
+	private static CadreService.Appoint command(Cadre cadre, Organization organization, TeamRole role, LocalDate start,
+			LocalDate end) {
+		return new CadreService.Appoint(cadre.id(), organization.id(), role, role.label(), start, end);
+	}
+
+	@Test
+	void appointingManyAtOnceChecksEachCommandAsAppointDoesInOrder() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Organization township = this.fixtures.org("T", OrgLevel.TOWNSHIP, county);
+		Cadre first = this.fixtures.cadre("王伟");
+		Cadre second = this.fixtures.cadre("李强");
+		Cadre deputy = this.fixtures.cadre("张敏");
+		Cadre stored = this.fixtures.cadre("刘洋");
+		this.fixtures.appoint(stored, township, TeamRole.PRINCIPAL, JAN);
+
+		List<CadreService.Appointed> results = this.service
+			.appointAll(List.of(command(first, county, TeamRole.PRINCIPAL, JAN, LocalDate.of(2025, 12, 31)),
+					command(second, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 6, 1), null),
+					command(second, county, TeamRole.PRINCIPAL, LocalDate.of(2026, 1, 1), null),
+					command(deputy, county, TeamRole.DEPUTY, JAN, null),
+					command(deputy, county, TeamRole.MEMBER, LocalDate.of(2025, 3, 1), null),
+					command(deputy, township, TeamRole.PRINCIPAL, LocalDate.of(2025, 3, 1), null),
+					new CadreService.Appoint(first.id(), township.id(), TeamRole.MEMBER, " ", JAN, null),
+					new CadreService.Appoint("aaaaaaaaaaaaaaaaaaaaaaaa", county.id(), TeamRole.MEMBER, "委员", JAN, null),
+					command(first, township, TeamRole.MEMBER, JAN, JAN.minusDays(1))));
+
+		assertThat(results).extracting(CadreService.Appointed::refused)
+			.extracting((ex) -> (ex != null) ? ex.getClass().getSimpleName() : "stored")
+			.containsExactly("stored", "Conflict", "stored", "stored", "Conflict", "Conflict", "Invalid", "NotFound",
+					"Invalid");
+		assertThat(this.appointments.findByOrganizationId(county.id()))
+			.extracting(Appointment::cadreId, Appointment::role, Appointment::start)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(first.id(), TeamRole.PRINCIPAL, JAN),
+					org.assertj.core.groups.Tuple.tuple(second.id(), TeamRole.PRINCIPAL, LocalDate.of(2026, 1, 1)),
+					org.assertj.core.groups.Tuple.tuple(deputy.id(), TeamRole.DEPUTY, JAN));
+		assertThat(results.get(0).appointment().id())
+			.isEqualTo(this.appointments.findByCadreId(first.id()).get(0).id());
+		assertThat(this.cadres.findById(second.id()).orElseThrow().orgScope()).containsExactly(county.id());
+		assertThat(this.cadres.findById(deputy.id()).orElseThrow().orgScope()).containsExactly(county.id());
+		// the seat holds both terms: appoint refuses what overlaps them
+		assertThatThrownBy(() -> this.fixtures.appoint(deputy, county, TeamRole.PRINCIPAL, LocalDate.of(2027, 1, 1)))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThat(this.appointments.count()).isEqualTo(4);
+	}
+
+	@Test
+	void appointingManyCompletesWhatACrashLeftAndRetriesAreStoredOnce() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Cadre principal = this.fixtures.cadre("王伟");
+		Cadre member = this.fixtures.cadre("李强");
+		Appointment claimed = this.fixtures.appoint(principal, county, TeamRole.PRINCIPAL, JAN);
+		// the crash: the seat holds the term but the appointment was never stored
+		this.appointments.deleteById(claimed.id());
+		Appointment done = this.fixtures.appoint(member, county, TeamRole.MEMBER, JAN);
+
+		List<CadreService.Appointed> results = this.service
+			.appointAll(List.of(command(principal, county, TeamRole.PRINCIPAL, JAN, null),
+					command(member, county, TeamRole.MEMBER, JAN, null)));
+
+		assertThat(results).extracting(CadreService.Appointed::refused).containsOnlyNulls();
+		assertThat(results.get(0).appointment().id()).isEqualTo(claimed.id());
+		assertThat(results.get(1).appointment().id()).isEqualTo(done.id());
+		assertThat(this.appointments.findByOrganizationId(county.id())).hasSize(2);
+		assertThat(this.service.appointAll(List.of(command(principal, county, TeamRole.PRINCIPAL, JAN, null))))
+			.extracting((a) -> a.appointment().id())
+			.containsExactly(claimed.id());
+		assertThat(this.appointments.count()).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentBatchesNeverSeatTwoPrincipalsAtOnce() throws Exception {
+		Organization fresh = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Organization seated = this.fixtures.org("Y", OrgLevel.COUNTY, null);
+		this.fixtures.appoint(this.fixtures.cadre("前任"), seated, TeamRole.PRINCIPAL, LocalDate.of(2020, 1, 1),
+				LocalDate.of(2024, 12, 31));
+		int contenders = 4;
+		List<Cadre> candidates = new ArrayList<>();
+		for (int i = 0; i < contenders; i++) {
+			candidates.add(this.fixtures.cadre("候选" + i));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(contenders);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<List<CadreService.Appointed>>> results = new ArrayList<>();
+		for (Cadre candidate : candidates) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return this.service.appointAll(List.of(command(candidate, fresh, TeamRole.PRINCIPAL, JAN, null),
+						command(candidate, seated, TeamRole.PRINCIPAL, JAN, null)));
+			}));
+		}
+		start.countDown();
+		int[] seatedIn = new int[2];
+		for (Future<List<CadreService.Appointed>> result : results) {
+			List<CadreService.Appointed> appointed = result.get();
+			for (int i = 0; i < 2; i++) {
+				if (appointed.get(i).refused() == null) {
+					seatedIn[i]++;
+				}
+				else {
+					assertThat(appointed.get(i).refused()).isInstanceOf(DomainException.Conflict.class);
+				}
+			}
+		}
+		pool.shutdown();
+		assertThat(seatedIn).containsExactly(1, 1);
+		assertThat(this.appointments.findByOrganizationId(fresh.id())).hasSize(1);
+		assertThat(this.appointments.findByOrganizationId(seated.id())).hasSize(2);
+	}
+
 }

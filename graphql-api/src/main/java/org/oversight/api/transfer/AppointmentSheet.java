@@ -101,17 +101,15 @@ final class AppointmentSheet extends SheetImport {
 			boolean cadreOk = context.usableCadre(cells, CADRE, cadreCode);
 			boolean orgOk = context.usableOrganization(cells, ORGANIZATION, orgCode);
 			if (orgOk && start != null) {
-				Organization org = context.storedOrg(orgCode);
-				if (org != null && org.dissolvedOn() != null) {
-					if (start.isAfter(org.dissolvedOn())) {
-						cells.reject(START, Message.of("晚于组织撤销日期" + org.dissolvedOn(),
-								"is after the organization was dissolved (" + org.dissolvedOn() + ")"));
+				LocalDate dissolvedOn = context.dissolvedOn(orgCode);
+				if (dissolvedOn != null) {
+					if (start.isAfter(dissolvedOn)) {
+						cells.reject(START, Message.of("晚于组织撤销日期" + dissolvedOn,
+								"is after the organization was dissolved (" + dissolvedOn + ")"));
 					}
-					else if (end == null || end.isAfter(org.dissolvedOn())) {
-						cells.reject(END,
-								Message.of("组织已于" + org.dissolvedOn() + "撤销，须填写不晚于该日的结束日期",
-										"must be given and not after the organization was dissolved ("
-												+ org.dissolvedOn() + ")"));
+					else if (end == null || end.isAfter(dissolvedOn)) {
+						cells.reject(END, Message.of("组织已于" + dissolvedOn + "撤销，须填写不晚于该日的结束日期",
+								"must be given and not after the organization was dissolved (" + dissolvedOn + ")"));
 					}
 				}
 			}
@@ -164,6 +162,8 @@ final class AppointmentSheet extends SheetImport {
 			}
 		}
 		List<Parsed> accepted = new ArrayList<>();
+		// the accepted rows by organization: a row can only overlap those of its own
+		Map<String, List<Parsed>> acceptedIn = new HashMap<>();
 		for (Parsed row : fresh) {
 			Cells cells = cells(row.row(), context);
 			Cadre cadre = context.storedCadre(row.cadreCode());
@@ -191,7 +191,7 @@ final class AppointmentSheet extends SheetImport {
 				}
 			}
 			if (!cells.bad()) {
-				for (Parsed other : accepted) {
+				for (Parsed other : acceptedIn.getOrDefault(row.orgCode(), List.of())) {
 					if (other.orgCode().equals(row.orgCode()) && other.overlaps(row.start(), row.end())
 							&& (other.cadreCode().equals(row.cadreCode())
 									|| (other.role() == TeamRole.PRINCIPAL && row.role() == TeamRole.PRINCIPAL))) {
@@ -203,6 +203,7 @@ final class AppointmentSheet extends SheetImport {
 			}
 			if (!cells.bad()) {
 				accepted.add(row);
+				acceptedIn.computeIfAbsent(row.orgCode(), (k) -> new ArrayList<>()).add(row);
 			}
 		}
 		this.creates.addAll(accepted);
@@ -224,10 +225,8 @@ final class AppointmentSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, List<Appointment>> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(cadreIds)) {
-			context.mongo.find(Query.query(Criteria.where("cadreId").in(chunk)), Appointment.class)
-				.forEach((a) -> result.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
-		}
+		context.inQueries.find(Appointment.class, null, "cadreId", cadreIds, Appointment::cadreId)
+			.forEach((a) -> result.computeIfAbsent(a.cadreId(), (k) -> new ArrayList<>()).add(a));
 		return result;
 	}
 
@@ -240,12 +239,10 @@ final class AppointmentSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, List<Appointment>> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(orgIds)) {
-			context.mongo
-				.find(Query.query(Criteria.where("organizationId").in(chunk).and("role").is(TeamRole.PRINCIPAL)),
-						Appointment.class)
-				.forEach((a) -> result.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
-		}
+		context.inQueries
+			.find(Appointment.class, Criteria.where("role").is(TeamRole.PRINCIPAL), "organizationId", orgIds,
+					Appointment::organizationId)
+			.forEach((a) -> result.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
 		return result;
 	}
 
@@ -257,40 +254,6 @@ final class AppointmentSheet extends SheetImport {
 	@Override
 	int plannedUpdates() {
 		return this.ends.size();
-	}
-
-	/**
-	 * Posts other than a principal's need no seat: inserted in bulk, then each cadre's
-	 * scope widened, as {@code CadreService.appoint} does. A crash between the two is
-	 * repaired by the next import of the file, which finds the posts stored and widens
-	 * the scopes again ({@code $addToSet} is idempotent).
-	 */
-	private void bulk(List<Parsed> chunk, ImportContext context) {
-		List<org.bson.Document> documents = new ArrayList<>();
-		List<Parsed> written = new ArrayList<>();
-		for (Parsed row : chunk) {
-			String cadreId = context.cadreId(row.cadreCode());
-			String orgId = context.organizationId(row.orgCode());
-			List<String> path = context.organizationPath(row.orgCode());
-			if (cadreId == null || orgId == null || path == null) {
-				cells(row.row(), context).reject((cadreId == null) ? CADRE : ORGANIZATION,
-						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
-				continue;
-			}
-			written.add(row);
-			documents.add(
-					new org.bson.Document("_id", new org.bson.types.ObjectId().toHexString()).append("cadreId", cadreId)
-						.append("organizationId", orgId)
-						.append("orgPath", path)
-						.append("role", row.role().name())
-						.append("title", row.title())
-						.append("start", row.start())
-						.append("end", row.end())
-						.append("stamp", BulkWrites.stamp(context)));
-		}
-		BulkWrites.insert(context.mongo, Appointment.class, documents);
-		widenScopes(written, context);
-		context.created += written.size();
 	}
 
 	private static void widenScopes(List<Parsed> rows, ImportContext context) {
@@ -307,6 +270,14 @@ final class AppointmentSheet extends SheetImport {
 		operations.execute();
 	}
 
+	/**
+	 * Ends the posts the file gives an end (免职), then stores the new posts through
+	 * {@code CadreService.appointAll}: the checks and the principal seat of
+	 * {@code appoint}, the posts inserted in bulk, then each cadre's scope widened. A
+	 * crash between the posts and the scopes is repaired by the next import of the file,
+	 * which finds the posts stored and widens the scopes again ({@code $addToSet} is
+	 * idempotent).
+	 */
 	@Override
 	void write(ImportContext context) {
 		widenScopes(this.repairs, context);
@@ -319,14 +290,9 @@ final class AppointmentSheet extends SheetImport {
 				failed(row.row(), context, ex);
 			}
 		});
-		List<Parsed> members = this.creates.stream().filter((row) -> row.role() != TeamRole.PRINCIPAL).toList();
-		for (List<Parsed> chunk : ImportContext.chunks(members)) {
-			bulk(chunk, context);
-		}
+		List<Parsed> rows = new ArrayList<>();
+		List<CadreService.Appoint> commands = new ArrayList<>();
 		for (Parsed row : this.creates) {
-			if (row.role() != TeamRole.PRINCIPAL) {
-				continue;
-			}
 			String cadreId = context.cadreId(row.cadreCode());
 			String orgId = context.organizationId(row.orgCode());
 			if (cadreId == null || orgId == null) {
@@ -334,13 +300,17 @@ final class AppointmentSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
 				continue;
 			}
-			try {
-				this.services.cadres()
-					.appoint(new CadreService.Appoint(cadreId, orgId, row.role(), row.title(), row.start(), row.end()));
+			rows.add(row);
+			commands.add(new CadreService.Appoint(cadreId, orgId, row.role(), row.title(), row.start(), row.end()));
+		}
+		List<CadreService.Appointed> appointed = this.services.cadres().appointAll(commands);
+		for (int i = 0; i < rows.size(); i++) {
+			DomainException refused = appointed.get(i).refused();
+			if (refused == null) {
 				context.created++;
 			}
-			catch (DomainException ex) {
-				failed(row.row(), context, ex);
+			else {
+				failed(rows.get(i).row(), context, refused);
 			}
 		}
 	}

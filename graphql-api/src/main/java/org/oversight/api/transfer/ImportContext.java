@@ -18,6 +18,7 @@ import org.oversight.api.viewer.Viewer;
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.finding.Finding;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.OrgLevel;
 import org.oversight.core.organization.Organization;
 
@@ -43,6 +44,9 @@ final class ImportContext {
 
 	final ImportKeys keys;
 
+	/** Lookups of many keys at once, the cheapest way for the database in use. */
+	final InQueries inQueries;
+
 	final List<ImportError> errors = new ArrayList<>();
 
 	private final Set<String> refusedRows = new HashSet<>();
@@ -61,6 +65,13 @@ final class ImportContext {
 
 	final Map<String, PlannedOrg> plannedOrgs = new HashMap<>();
 
+	/**
+	 * Organizations (new or stored) the file dissolves, by code: dissolved once every
+	 * sheet is written, so posts and tasks recorded before the dissolution can be
+	 * imported first, as they happened.
+	 */
+	final Map<String, LocalDate> plannedDissolutions = new HashMap<>();
+
 	private final Map<String, Cadre> storedCadres = new HashMap<>();
 
 	private final Set<String> loadedCadreCodes = new HashSet<>();
@@ -73,7 +84,8 @@ final class ImportContext {
 	private final Map<String, Integer> refusedKeys = new HashMap<>();
 
 	ImportContext(Viewer viewer, ImportMode mode, LocalDate today, java.time.Instant now, MongoTemplate mongo,
-			ImportKeys keys) {
+			ImportKeys keys, InQueries inQueries) {
+		this.inQueries = inQueries;
 		this.viewer = viewer;
 		this.mode = mode;
 		this.today = today;
@@ -202,6 +214,19 @@ final class ImportContext {
 						: Message.of("组织代码“" + code + "”不存在（数据库和本文件中都没有）",
 								"no organization has code '" + code + "' (neither stored nor in this file)"));
 		return false;
+	}
+
+	/**
+	 * The day the organization was dissolved: as the file dissolves it, else as stored;
+	 * null while it exists.
+	 */
+	LocalDate dissolvedOn(String code) {
+		LocalDate planned = this.plannedDissolutions.get(code);
+		if (planned != null) {
+			return planned;
+		}
+		Organization stored = storedOrg(code);
+		return (stored != null) ? stored.dissolvedOn() : null;
 	}
 
 	/** The id of a stored or written organization; null when the file's row failed. */

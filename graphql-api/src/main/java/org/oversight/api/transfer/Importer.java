@@ -28,6 +28,8 @@ import org.oversight.core.common.Actor;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.Today;
 import org.oversight.core.finding.FindingService;
+import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.OrganizationService;
 import org.oversight.core.rectification.RectificationService;
 import org.oversight.core.talk.TalkService;
@@ -60,12 +62,15 @@ public class Importer {
 
 	private final AuditLog audit;
 
+	private final InQueries inQueries;
+
 	private final int maxRows;
 
 	Importer(OrganizationService organizations, CadreService cadres, TalkService talks, FindingService findings,
 			RectificationService rectifications, MongoTemplate mongo, ImportKeys keys, Today today, AuditLog audit,
-			@Value("${oversight.import.max-rows:200000}") int maxRows) {
-		this.services = new SheetImport.Services(organizations, cadres, talks, findings, rectifications);
+			InQueries inQueries, LookupLists lookups, @Value("${oversight.import.max-rows:200000}") int maxRows) {
+		this.inQueries = inQueries;
+		this.services = new SheetImport.Services(organizations, cadres, talks, findings, rectifications, lookups);
 		this.mongo = mongo;
 		this.keys = keys;
 		this.today = today;
@@ -118,7 +123,7 @@ public class Importer {
 		}
 		long started = System.nanoTime();
 		ImportContext context = new ImportContext(viewer, mode, this.today.date(), this.today.now(), this.mongo,
-				this.keys);
+				this.keys, this.inQueries);
 		Reading reading = new Reading(kind, context, this.maxRows);
 		try {
 			ImportFormat actual = (format != null) ? format : sniff(file);
@@ -168,6 +173,7 @@ public class Importer {
 		if (store) {
 			Actor.as(viewer.username(), () -> {
 				sheets.forEach((sheet) -> sheet.write(context));
+				sheets.forEach((sheet) -> sheet.finish(context));
 				return null;
 			});
 		}

@@ -1,6 +1,8 @@
 package org.oversight.api.transfer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,8 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import org.oversight.core.cadre.Appointment;
+import org.oversight.core.common.Actor;
 import org.oversight.core.common.DomainException;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.OrgKind;
 import org.oversight.core.organization.OrgLevel;
 import org.oversight.core.organization.Organization;
@@ -57,12 +68,20 @@ final class OrganizationSheet extends SheetImport {
 			Column.required("level", "组织层级", "不能高于上级组织的层级", "not above the parent's level").allowing(LEVELS.labels()),
 			Column.optional("parentCode", "上级组织代码", "空表示顶级组织；上级可在本文件中任意位置",
 					"empty for a top-level organization; the parent may be anywhere in the file"),
-			Column.exportOnly("dissolvedOn", "撤销日期", "导出时填写，导入时忽略", "written by exports, ignored by imports"));
+			Column.optional("dissolvedOn", "撤销日期", "空表示存续；不晚于今天，不早于该组织任何任职的开始日期；下级组织须同时撤销",
+					"empty while it exists; not after today, not before any post there starts; the organizations below it must be dissolved too"));
 
-	private record Planned(Row row, String code, String name, OrgKind kind, OrgLevel level, String parentCode) {
+	private record Planned(Row row, String code, String name, OrgKind kind, OrgLevel level, String parentCode,
+			LocalDate dissolvedOn) {
+	}
+
+	/** A stored organization the file dissolves (撤销). */
+	private record Dissolution(Row row, Organization stored, LocalDate on) {
 	}
 
 	private final List<Planned> plan = new ArrayList<>();
+
+	private final List<Dissolution> dissolutions = new ArrayList<>();
 
 	OrganizationSheet(Services services) {
 		super(TransferKind.ORGANIZATIONS, services);
@@ -93,6 +112,10 @@ final class OrganizationSheet extends SheetImport {
 			OrgKind kind = cells.choice(KIND, KINDS);
 			OrgLevel level = cells.choice(LEVEL, LEVELS);
 			String parentCode = cells.code(PARENT);
+			LocalDate dissolvedOn = cells.date(DISSOLVED_ON);
+			if (dissolvedOn != null && dissolvedOn.isAfter(context.today)) {
+				cells.reject(DISSOLVED_ON, Message.of("不能晚于今天", "is after today"));
+			}
 			if (code != null) {
 				Integer first = firstRow.putIfAbsent(code, row.number());
 				if (first != null) {
@@ -108,32 +131,106 @@ final class OrganizationSheet extends SheetImport {
 			}
 			Organization stored = context.storedOrg(code);
 			if (stored != null) {
-				compare(cells, stored, name, kind, level, parentCode, context);
+				compare(cells, stored, name, kind, level, parentCode, dissolvedOn, context);
 				if (cells.bad()) {
 					context.refusedKey(this.kind, code, row.number());
+				}
+				else if (stored.dissolvedOn() == null && dissolvedOn != null) {
+					// dissolved by this file (撤销): checked below, once every row is known
+					this.dissolutions.add(new Dissolution(row, stored, dissolvedOn));
+					context.plannedDissolutions.put(code, dissolvedOn);
 				}
 				else {
 					context.unchanged++;
 				}
 				continue;
 			}
-			parsed.put(code, new Planned(row, code, name, kind, level, parentCode));
+			parsed.put(code, new Planned(row, code, name, kind, level, parentCode, dissolvedOn));
+			if (dissolvedOn != null) {
+				context.plannedDissolutions.put(code, dissolvedOn);
+			}
 		}
+		// the stored organizations first: whether a new one may sit below depends on it
+		checkDissolutions(context);
 		for (Planned org : parentFirst(parsed, context)) {
 			Cells cells = cells(org.row(), context);
 			checkParent(cells, org, context);
 			if (cells.bad()) {
 				context.refusedKey(this.kind, org.code(), org.row().number());
+				context.plannedDissolutions.remove(org.code());
 				continue;
 			}
 			context.plannedOrgs.put(org.code(),
 					new ImportContext.PlannedOrg(org.code(), org.level(), org.row().number()));
 			this.plan.add(org);
 		}
+		parsed.values()
+			.stream()
+			.filter((org) -> !context.plannedOrgs.containsKey(org.code()))
+			.forEach((org) -> context.plannedDissolutions.remove(org.code()));
+	}
+
+	/**
+	 * A stored organization the file dissolves: as {@code OrganizationService.dissolve}
+	 * refuses it, not while an organization below it still exists (unless the file
+	 * dissolves that one too), and not before a post there starts.
+	 */
+	private void checkDissolutions(ImportContext context) {
+		if (this.dissolutions.isEmpty()) {
+			return;
+		}
+		List<String> ids = this.dissolutions.stream().map((d) -> d.stored().id()).toList();
+		Map<String, List<Organization>> below = new HashMap<>();
+		Map<String, List<Appointment>> posts = new HashMap<>();
+		for (Organization o : context.inQueries.find(Organization.class, null, "path", ids, Organization::path)) {
+			for (String id : o.ancestorIds()) {
+				below.computeIfAbsent(id, (k) -> new ArrayList<>()).add(o);
+			}
+		}
+		context.inQueries.find(Appointment.class, null, "organizationId", ids, Appointment::organizationId)
+			.forEach((a) -> posts.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
+		List<Dissolution> accepted = new ArrayList<>();
+		for (Dissolution dissolution : this.dissolutions) {
+			for (Appointment post : posts.getOrDefault(dissolution.stored().id(), List.of())) {
+				if (post.start().isAfter(dissolution.on())) {
+					refuse(dissolution, Message.of("早于该组织任职的开始日期（" + post.start() + "）",
+							"is before a post there starts (" + post.start() + ")"), context);
+					break;
+				}
+			}
+			if (context.plannedDissolutions.containsKey(dissolution.stored().code())) {
+				accepted.add(dissolution);
+			}
+		}
+		// a refused dissolution keeps the organizations above it from being dissolved:
+		// repeat until none is refused
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (Dissolution dissolution : List.copyOf(accepted)) {
+				for (Organization descendant : below.getOrDefault(dissolution.stored().id(), List.of())) {
+					if (descendant.dissolvedOn() == null
+							&& !context.plannedDissolutions.containsKey(descendant.code())) {
+						refuse(dissolution, Message.of("下级组织“" + descendant.code() + "”未撤销",
+								"organization '" + descendant.code() + "' below it is not dissolved"), context);
+						accepted.remove(dissolution);
+						changed = true;
+						break;
+					}
+				}
+			}
+		}
+		this.dissolutions.retainAll(accepted);
+	}
+
+	private void refuse(Dissolution dissolution, Message reason, ImportContext context) {
+		cells(dissolution.row(), context).reject(DISSOLVED_ON, reason);
+		context.refusedKey(this.kind, dissolution.stored().code(), dissolution.row().number());
+		context.plannedDissolutions.remove(dissolution.stored().code());
 	}
 
 	private void compare(Cells cells, Organization stored, String name, OrgKind kind, OrgLevel level, String parentCode,
-			ImportContext context) {
+			LocalDate dissolvedOn, ImportContext context) {
 		if (!context.viewer.sees(stored.path())) {
 			cells.reject(CODE, ImportContext.outsideScope());
 			return;
@@ -155,6 +252,11 @@ final class OrganizationSheet extends SheetImport {
 		}
 		if (!Objects.equals(storedParent, parentCode)) {
 			cells.reject(PARENT, ImportContext.differs("上级组织代码", "parent", storedParent, parentCode));
+		}
+		if (stored.dissolvedOn() != null && !stored.dissolvedOn().equals(dissolvedOn)) {
+			// imports never restore a dissolved organization nor change the day
+			cells.reject(DISSOLVED_ON,
+					ImportContext.differs("撤销日期", "dissolution date", stored.dissolvedOn(), dissolvedOn));
 		}
 	}
 
@@ -184,7 +286,7 @@ final class OrganizationSheet extends SheetImport {
 			}
 		}
 		List<Planned> ordered = new ArrayList<>(parsed.values());
-		ordered.sort(java.util.Comparator.comparingInt((Planned p) -> depth.get(p.code())));
+		ordered.sort(Comparator.comparingInt((Planned p) -> depth.get(p.code())));
 		List<Planned> result = new ArrayList<>();
 		for (Planned org : ordered) {
 			if (onCycle.contains(org.code())) {
@@ -214,11 +316,6 @@ final class OrganizationSheet extends SheetImport {
 				cells.reject(PARENT, ImportContext.outsideScope());
 				return;
 			}
-			if (stored.dissolved()) {
-				cells.reject(PARENT, Message.of("上级组织已于" + stored.dissolvedOn() + "撤销",
-						"the parent was dissolved on " + stored.dissolvedOn()));
-				return;
-			}
 			parentLevel = stored.level();
 		}
 		else {
@@ -228,6 +325,13 @@ final class OrganizationSheet extends SheetImport {
 				return;
 			}
 			parentLevel = planned.level;
+		}
+		LocalDate parentDissolved = context.dissolvedOn(org.parentCode());
+		if (parentDissolved != null && org.dissolvedOn() == null) {
+			// a dissolved organization has none below it that still exists
+			cells.reject(PARENT,
+					Message.of("上级组织已于" + parentDissolved + "撤销", "the parent was dissolved on " + parentDissolved));
+			return;
 		}
 		if (!parentLevel.mayHoldChildAt(org.level())) {
 			cells.reject(LEVEL,
@@ -239,6 +343,58 @@ final class OrganizationSheet extends SheetImport {
 	@Override
 	int plannedCreates() {
 		return this.plan.size();
+	}
+
+	@Override
+	int plannedUpdates() {
+		return this.dissolutions.size();
+	}
+
+	/**
+	 * The dissolutions, once the other sheets wrote the posts and tasks recorded before
+	 * them; the deepest first (an organization is dissolved only when none below it
+	 * exists). An organization this import created has nothing stored but what the file
+	 * holds, which was checked against the day, so its day is set in bulk; a stored one
+	 * is dissolved by {@code OrganizationService.dissolve}, which ends the posts still
+	 * running then.
+	 */
+	@Override
+	void finish(ImportContext context) {
+		Map<Integer, Map<LocalDate, List<String>>> created = new TreeMap<>(Comparator.reverseOrder());
+		for (Planned org : this.plan) {
+			ImportContext.PlannedOrg planned = context.plannedOrgs.get(org.code());
+			if (org.dissolvedOn() != null && planned.id != null) {
+				created.computeIfAbsent(planned.path.size(), (k) -> new HashMap<>())
+					.computeIfAbsent(org.dissolvedOn(), (k) -> new ArrayList<>())
+					.add(planned.id);
+			}
+		}
+		Map<Integer, List<Dissolution>> stored = new TreeMap<>(Comparator.reverseOrder());
+		this.dissolutions
+			.forEach((d) -> stored.computeIfAbsent(d.stored().path().size(), (k) -> new ArrayList<>()).add(d));
+		Set<Integer> depths = new TreeSet<>(Comparator.reverseOrder());
+		depths.addAll(created.keySet());
+		depths.addAll(stored.keySet());
+		for (int depth : depths) {
+			created.getOrDefault(depth, Map.of()).forEach((on, ids) -> {
+				for (List<String> chunk : ImportContext.chunks(ids)) {
+					context.mongo.updateMulti(Query.query(Criteria.where("_id").in(chunk)),
+							new Update().set("dissolvedOn", on)
+								.set("stamp.updatedAt", context.now)
+								.set("stamp.updatedBy", Actor.current()),
+							Organization.class);
+				}
+			});
+			for (Dissolution dissolution : stored.getOrDefault(depth, List.of())) {
+				try {
+					this.services.organizations().dissolve(dissolution.stored().id(), dissolution.on());
+					context.updated++;
+				}
+				catch (DomainException ex) {
+					failed(dissolution.row(), context, ex);
+				}
+			}
+		}
 	}
 
 	@Override
@@ -273,6 +429,15 @@ final class OrganizationSheet extends SheetImport {
 					.append("path", planned.path)
 					.append("stamp", BulkWrites.stamp(context)));
 			}
+			// listed under their parents before they are stored, as the service does
+			Map<String, List<String>> children = new LinkedHashMap<>();
+			for (org.bson.Document document : documents) {
+				if (document.getString("parentId") != null) {
+					children.computeIfAbsent(document.getString("parentId"), (k) -> new ArrayList<>())
+						.add(document.getString("_id"));
+				}
+			}
+			this.services.lookups().addAll(LookupLists.CHILDREN, children);
 			if (BulkWrites.insert(context.mongo, Organization.class, documents)) {
 				context.created += written.size();
 			}

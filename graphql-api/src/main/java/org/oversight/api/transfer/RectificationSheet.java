@@ -119,13 +119,7 @@ final class RectificationSheet extends SheetImport {
 				cells.reject(DEADLINE, Message.of("不能早于问题的发现日期（" + reportedOn + "）",
 						"must not be before the finding's reported date (" + reportedOn + ")"));
 			}
-			if (context.usableOrganization(cells, ORGANIZATION, orgCode)) {
-				Organization org = context.storedOrg(orgCode);
-				if (org != null && org.dissolved()) {
-					cells.reject(ORGANIZATION, Message.of("责任单位已于" + org.dissolvedOn() + "撤销",
-							"the organization was dissolved on " + org.dissolvedOn()));
-				}
-			}
+			context.usableOrganization(cells, ORGANIZATION, orgCode);
 			if (cadreCode != null) {
 				context.usableCadre(cells, CADRE, cadreCode);
 			}
@@ -150,12 +144,21 @@ final class RectificationSheet extends SheetImport {
 				}
 				same = tasks.stream().filter((t) -> t.measures().equals(task.measures())).findFirst().orElse(null);
 			}
-			if (same == null) {
-				this.plan.add(task);
-				continue;
-			}
 			Cells cells = cells(task.row(), context);
 			Organization org = context.storedOrg(task.orgCode());
+			if (same == null) {
+				// a new task for an organization stored as dissolved is refused, as
+				// RectificationService.assign refuses it; one the file dissolves is
+				// dissolved after its tasks are written
+				if (org != null && org.dissolved()) {
+					cells.reject(ORGANIZATION, Message.of("责任单位已于" + org.dissolvedOn() + "撤销",
+							"the organization was dissolved on " + org.dissolvedOn()));
+				}
+				else {
+					this.plan.add(task);
+				}
+				continue;
+			}
 			if (org == null || !org.id().equals(same.responsibleOrganizationId())) {
 				cells.reject(ORGANIZATION, Message.of("已存在且责任单位不同", "already exists with another organization"));
 			}
@@ -187,10 +190,8 @@ final class RectificationSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, List<Rectification>> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(findingIds)) {
-			context.mongo.find(Query.query(Criteria.where("findingId").in(chunk)), Rectification.class)
-				.forEach((t) -> result.computeIfAbsent(t.findingId(), (k) -> new ArrayList<>()).add(t));
-		}
+		context.inQueries.find(Rectification.class, null, "findingId", findingIds, Rectification::findingId)
+			.forEach((t) -> result.computeIfAbsent(t.findingId(), (k) -> new ArrayList<>()).add(t));
 		return result;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.oversight.core.cadre.CadreService;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.finding.FindingService;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.OrganizationService;
 import org.oversight.core.rectification.RectificationService;
 import org.oversight.core.talk.TalkService;
@@ -18,7 +19,7 @@ abstract class SheetImport {
 
 	/** The services the sheets write through. */
 	record Services(OrganizationService organizations, CadreService cadres, TalkService talks, FindingService findings,
-			RectificationService rectifications) {
+			RectificationService rectifications, LookupLists lookups) {
 	}
 
 	final TransferKind kind;
@@ -33,6 +34,13 @@ abstract class SheetImport {
 	abstract void validate(List<Row> rows, ImportContext context);
 
 	abstract void write(ImportContext context);
+
+	/**
+	 * Called once every sheet of the file was written: for what must come after the other
+	 * sheets' records (an organization's dissolution after its posts and tasks).
+	 */
+	void finish(ImportContext context) {
+	}
 
 	/** How many rows the plan creates a record for. */
 	abstract int plannedCreates();

@@ -160,11 +160,9 @@ final class TalkSheet extends SheetImport {
 			.distinct()
 			.toList();
 		Map<String, Talk> result = new HashMap<>();
-		for (List<String> chunk : ImportContext.chunks(subjectIds)) {
-			for (Talk talk : context.mongo.find(Query.query(Criteria.where("subjectId").in(chunk)), Talk.class)) {
-				result.putIfAbsent(talk.kind() + "\u0000" + talk.date() + "\u0000" + talk.subjectId() + "\u0000"
-						+ talk.organizationId(), talk);
-			}
+		for (Talk talk : context.inQueries.find(Talk.class, null, "subjectId", subjectIds, Talk::subjectId)) {
+			result.putIfAbsent(talk.kind() + "\u0000" + talk.date() + "\u0000" + talk.subjectId() + "\u0000"
+					+ talk.organizationId(), talk);
 		}
 		return result;
 	}

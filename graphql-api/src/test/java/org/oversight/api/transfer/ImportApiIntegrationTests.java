@@ -210,6 +210,33 @@ class ImportApiIntegrationTests extends TransferTestSupport {
 	}
 
 	@Test
+	void postsCutOffBeforeTheirScopesOrAfterTheirSeatAreCompletedByImportingTheFileAgain() {
+		byte[] file = roster().xlsx();
+		adminUpload("roster", null, "roster.xlsx", file);
+		Cadre g2 = this.cadres.findByCode("G2").orElseThrow();
+		Cadre g3 = this.cadres.findByCode("G3").orElseThrow();
+		Organization c1 = this.organizations.findByCode("C1").orElseThrow();
+		Appointment principal = this.appointments.findByCadreId(g2.id()).get(0);
+		// as if the first run stopped after claiming G2's seat (the post never stored)
+		// and
+		// before widening G3's scope
+		this.appointments.deleteById(principal.id());
+		this.mongo.updateFirst(
+				org.springframework.data.mongodb.core.query.Query
+					.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(g3.id())),
+				new org.springframework.data.mongodb.core.query.Update().set("orgScope", List.of()), Cadre.class);
+
+		Upload again = adminUpload("roster", null, "roster.xlsx", file);
+
+		assertThat(again.result().rejected()).isEmpty();
+		assertThat(again.result().created()).isEqualTo(1);
+		assertThat(this.appointments.findByCadreId(g2.id())).extracting(Appointment::id)
+			.containsExactly(principal.id());
+		assertThat(this.cadres.findById(g3.id()).orElseThrow().orgScope()).containsAll(c1.path());
+		assertThat(adminUpload("roster", null, "roster.xlsx", file).result().unchanged()).isEqualTo(13);
+	}
+
+	@Test
 	void aBadWorkbookIsReportedRowByRowAndNothingIsStored() {
 		byte[] file = badOrganizations().xlsx();
 

@@ -20,6 +20,8 @@ import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.Organizations;
 import org.oversight.core.rectification.Rectification;
 import org.oversight.core.rectification.Rectifications;
+import org.oversight.core.talk.Talk;
+import org.oversight.core.talk.Talks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -45,6 +47,9 @@ class ScopedImportIntegrationTests extends TransferTestSupport {
 
 	@Autowired
 	Rectifications rectifications;
+
+	@Autowired
+	Talks talks;
 
 	World world;
 
@@ -134,6 +139,44 @@ class ScopedImportIntegrationTests extends TransferTestSupport {
 		assertThat(this.rectifications.findAll()).extracting(Rectification::measures)
 			.containsExactlyInAnyOrder("范围内的整改", "新问题的整改");
 		assertThat(this.findings.findById(outside.id()).orElseThrow().tasks()).isZero();
+	}
+
+	@Test
+	void talksOutsideTheScopeAreRefused() {
+		byte[] file = Workbooks.create()
+			.sheet("谈话", row("谈话类型", "谈话日期", "谈话对象干部编号", "谈话人干部编号", "组织代码"),
+					row("监督谈话", "2026-03-01", this.world.county2Principal.code(), this.world.city2Principal.code(),
+							"X2"),
+					row("谈心谈话", "2026-03-02", this.world.city1Deputy.code(), this.world.city1Principal.code(), "C1"),
+					row("监督谈话", "2026-03-03", this.world.city2Principal.code(), this.world.provincePrincipal.code(),
+							"P"))
+			.csv(CsvReader.GB18030, false);
+
+		Upload strict = upload("c2org", PASSWORD, "talks", null, "t.csv", file);
+		assertThat(strict.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(this.talks.count()).isZero();
+
+		Upload upload = upload("c2org", PASSWORD, "talks", "valid-only", "t.csv", file);
+		assertThat(upload.result().created()).isEqualTo(1);
+		assertThat(upload.result().rejected()).extracting(ImportError::row, ImportError::column, ImportError::reason)
+			.containsExactlyInAnyOrder(tuple(3, "组织代码", OUTSIDE), tuple(4, "组织代码", OUTSIDE));
+		assertThat(this.talks.findAll()).extracting(Talk::organizationId).containsExactly(this.world.county2.id());
+	}
+
+	@Test
+	void aFindingAboutTheCadreTheAccountIsLinkedToIsRefused() {
+		account("linked", this.world.city2.id(), this.world.county2Principal.id(), Role.INSPECTOR);
+
+		Upload upload = upload("linked", PASSWORD, "findings", "valid-only", "f.csv",
+				Workbooks.utf8("问题编号,问题来源,问题类别,严重程度,问题描述,组织代码,涉及干部编号,发现日期\n" + "F-1,巡察,作风,一般问题,关于本人的问题,X2,"
+						+ this.world.county2Principal.code() + ",2026-04-01\n" + "F-2,巡察,作风,一般问题,关于他人的问题,X2,"
+						+ this.world.city2Principal.code() + ",2026-04-01\n"));
+
+		assertThat(upload.result().created()).isEqualTo(1);
+		assertThat(upload.result().rejected()).extracting(ImportError::row, ImportError::column, ImportError::reasonEn)
+			.containsExactly(tuple(2, "涉及干部编号", "cannot concern the cadre your account is linked to"));
+		assertThat(this.findings.findAll()).extracting(Finding::subjectId)
+			.doesNotContain(this.world.county2Principal.id());
 	}
 
 }
