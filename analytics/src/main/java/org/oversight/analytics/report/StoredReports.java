@@ -1,0 +1,267 @@
+package org.oversight.analytics.report;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.BsonBinaryWriter;
+import org.bson.Document;
+import org.bson.codecs.EncoderContext;
+import org.bson.io.BasicOutputBuffer;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import org.oversight.analytics.facts.AnalyticsReads;
+import org.oversight.analytics.indicator.Figures;
+
+/**
+ * The stored reports and roll-ups as the generation reads and writes them: by id, with
+ * projections, and in bulk. Each stored report carries {@value #DIGEST}, a digest of its
+ * content without {@code generatedAt}, so a recompute writes only the reports whose
+ * content changed: inserted when absent, replaced by {@code _id} otherwise (both served
+ * by the {@code _id} index, also on the embedded server).
+ */
+@Component
+class StoredReports {
+
+	static final String COLLECTION = "ecology_reports";
+
+	static final String DIGEST = "contentDigest";
+
+	private final MongoTemplate mongo;
+
+	StoredReports(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** The score of each organization's report of the year among those given. */
+	Map<String, Double> scores(Collection<String> organizationIds, int year) {
+		Map<String, Double> scores = new HashMap<>();
+		for (Document row : byIds(organizationIds, year, "organizationId", "score")) {
+			scores.put(row.getString("organizationId"), ((Number) row.get("score")).doubleValue());
+		}
+		return scores;
+	}
+
+	/** The ids of the year's reports matching the criteria. */
+	List<String> ids(int year, Criteria criteria) {
+		Query query = Query.query(new Criteria().andOperator(Criteria.where("year").is(year), criteria));
+		query.fields().include("_id");
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(AnalyticsReads::id).toList();
+	}
+
+	void remove(Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			this.mongo.getCollection(COLLECTION).deleteMany(Filters.in("_id", ids));
+		}
+	}
+
+	/** The year's reports of the organizations given, whole. */
+	List<EcologyReport> reports(Collection<String> organizationIds, int year) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList();
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), EcologyReport.class);
+	}
+
+	/** Every report of the year whose organization has the parent (all levels). */
+	List<EcologyReport> children(int year, String parentId) {
+		return this.mongo.find(Query.query(Criteria.where("year").is(year).and("parentId").is(parentId)),
+				EcologyReport.class);
+	}
+
+	/**
+	 * The score of every report of the peer group's year, level and parent, by
+	 * organization.
+	 */
+	Map<String, Double> peerScores(int year, Object level, String parentId) {
+		Query query = Query
+			.query(Criteria.where("year").is(year).and("level").is(level.toString()).and("parentId").is(parentId));
+		query.fields().include("organizationId", "score");
+		Map<String, Double> scores = new LinkedHashMap<>();
+		for (Document row : this.mongo.find(query, Document.class, COLLECTION)) {
+			scores.put(row.getString("organizationId"), ((Number) row.get("score")).doubleValue());
+		}
+		return scores;
+	}
+
+	/**
+	 * Writes the reports whose stored content differs (or that are not stored) in one
+	 * unordered bulk write; returns how many were written.
+	 */
+	int write(List<EcologyReport> reports) {
+		if (reports.isEmpty()) {
+			return 0;
+		}
+		Map<String, String> stored = new HashMap<>();
+		List<String> ids = reports.stream().map(EcologyReport::id).toList();
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include(DIGEST);
+		for (Document row : this.mongo.find(query, Document.class, COLLECTION)) {
+			stored.put(AnalyticsReads.id(row), String.valueOf(row.get(DIGEST)));
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		Map<String, Document> documents = new HashMap<>();
+		for (EcologyReport report : reports) {
+			Document document = document(report);
+			if (!stored.containsKey(report.id())) {
+				writes.add(new InsertOneModel<>(document));
+				documents.put(report.id(), document);
+			}
+			else if (!stored.get(report.id()).equals(document.getString(DIGEST))) {
+				writes.add(new ReplaceOneModel<>(Filters.eq("_id", report.id()), document));
+			}
+		}
+		bulk(writes, documents);
+		return writes.size();
+	}
+
+	/**
+	 * Replaces a report only if the stored one is still the one read (same computation,
+	 * same rank): a run that rewrote it since ranks its peers again after its own write.
+	 */
+	boolean replaceIfUnchanged(EcologyReport report, EcologyReport read) {
+		var filter = Filters.and(Filters.eq("_id", read.id()), Filters.eq("generatedAt", Date.from(read.generatedAt())),
+				Filters.eq("rankAmongPeers", read.rankAmongPeers()), Filters.eq("peerCount", read.peerCount()));
+		return this.mongo.getCollection(COLLECTION).replaceOne(filter, document(report)).getModifiedCount() > 0;
+	}
+
+	private void bulk(List<WriteModel<Document>> writes, Map<String, Document> inserts) {
+		if (writes.isEmpty()) {
+			return;
+		}
+		MongoCollection<Document> collection = this.mongo.getCollection(COLLECTION);
+		try {
+			collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			// inserted meanwhile by another run: replace those by id
+			List<WriteModel<Document>> again = new ArrayList<>();
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				WriteModel<Document> failed = writes.get(error.getIndex());
+				if (error.getCode() != 11000 || !(failed instanceof InsertOneModel<Document> insert)) {
+					throw ex;
+				}
+				Document document = insert.getDocument();
+				again.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+						new ReplaceOptions().upsert(true)));
+			}
+			collection.bulkWrite(again, new BulkWriteOptions().ordered(false));
+		}
+	}
+
+	/** The report as stored, with the digest of its content. */
+	Document document(EcologyReport report) {
+		Document document = new Document();
+		this.mongo.getConverter().write(report, document);
+		document.remove(DIGEST);
+		Object generatedAt = document.remove("generatedAt");
+		document.put(DIGEST, digest(document));
+		document.put("generatedAt", generatedAt);
+		return document;
+	}
+
+	private String digest(Document document) {
+		BasicOutputBuffer buffer = new BasicOutputBuffer();
+		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+			this.mongo.getCollection(COLLECTION)
+				.getCodecRegistry()
+				.get(Document.class)
+				.encode(writer, document, EncoderContext.builder().build());
+		}
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			sha.update(ByteBuffer.wrap(buffer.getInternalBuffer(), 0, buffer.getPosition()));
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// ---- roll-ups ----
+
+	/** Stores what the subtrees' roots pass up, replacing the year's previous ones. */
+	void saveRollUps(List<RollUp> rollUps) {
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		for (RollUp rollUp : rollUps) {
+			Document document = new Document("_id", RollUp.key(rollUp.organizationId(), rollUp.year()))
+				.append("organizationId", rollUp.organizationId())
+				.append("parentId", rollUp.parentId())
+				.append("year", rollUp.year())
+				.append("figures", this.mongo.getConverter().convertToMongoType(rollUp.figures()))
+				.append("cadres", rollUp.cadres().stream().sorted().toList());
+			List<Document> principals = new ArrayList<>();
+			for (RollUp.Counted counted : rollUp.principals()) {
+				principals.add(new Document("cadreId", counted.cadreId()).append("postId", counted.postId())
+					.append("depth", counted.depth())
+					.append("start", AnalyticsReads.day(counted.start()))
+					.append("supervised", counted.supervised())
+					.append("isNew", counted.isNew())
+					.append("timely", counted.timely()));
+			}
+			document.append("principals", principals).append("storedAt", new Date());
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+					new ReplaceOptions().upsert(true)));
+		}
+		if (!writes.isEmpty()) {
+			this.mongo.getCollection(RollUp.COLLECTION).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+	}
+
+	/** The stored roll-ups of the organizations for the year, by organization. */
+	Map<String, RollUp> rollUps(Collection<String> organizationIds, int year) {
+		Map<String, RollUp> result = new HashMap<>();
+		if (organizationIds.isEmpty()) {
+			return result;
+		}
+		List<String> ids = organizationIds.stream().map((id) -> RollUp.key(id, year)).toList();
+		for (Document row : this.mongo.getCollection(RollUp.COLLECTION).find(Filters.in("_id", ids))) {
+			List<RollUp.Counted> principals = new ArrayList<>();
+			for (Document counted : row.getList("principals", Document.class, List.of())) {
+				principals.add(new RollUp.Counted(counted.getString("cadreId"), counted.getString("postId"),
+						counted.getInteger("depth"), AnalyticsReads.day(counted, "start"),
+						counted.getBoolean("supervised"), counted.getBoolean("isNew"), counted.getBoolean("timely")));
+			}
+			result.put(row.getString("organizationId"),
+					new RollUp(row.getString("organizationId"), row.getString("parentId"), row.getInteger("year"),
+							this.mongo.getConverter().read(Figures.class, row.get("figures", Document.class)),
+							Set.copyOf(AnalyticsReads.strings(row, "cadres")), principals));
+		}
+		return result;
+	}
+
+	private List<Document> byIds(Collection<String> organizationIds, int year, String... fields) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList();
+		Query query = Query.query(Criteria.where("_id").in(ids));
+		query.fields().include(fields);
+		return this.mongo.find(query, Document.class, COLLECTION);
+	}
+
+}
