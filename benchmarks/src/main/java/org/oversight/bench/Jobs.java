@@ -308,8 +308,9 @@ final class Jobs {
 	 * @param rawMillis one raw scan of the source collections (the same reads, filters
 	 * and projections)
 	 * @param rawDocuments documents that scan returned
+	 * @param written reports the service wrote (those whose content changed)
 	 */
-	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments) {
+	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments, int written) {
 	}
 
 	static ReportFigures reports(ServerUnderTest server, MongoDatabase db, int year, LocalDate today) {
@@ -318,7 +319,7 @@ final class Jobs {
 		long rawMillis = millis(started);
 		started = System.nanoTime();
 		EcologyReportService.Summary summary = server.bean(EcologyReportService.class).generate(year, null);
-		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents);
+		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents, summary.written());
 	}
 
 	/**
