@@ -320,7 +320,7 @@ public final class BenchMain {
 				.filter((e) -> !e.getValue().equals(after.get(e.getKey())))
 				.count() + after.keySet().stream().filter((id) -> !whole.containsKey(id)).count();
 			this.report.partitions(n, parts.stream().map(List::size).toList(), took, reports, topMillis, topReports,
-					wall, failures.get(), differing);
+					wall, cpu.processMillis(), failures.get(), differing);
 			this.report.cpu(cpu);
 		}
 	}
@@ -528,9 +528,9 @@ public final class BenchMain {
 		}
 
 		void reports(Jobs.ReportFigures f, String which) {
-			line("- %s: EcologyReportService.generate(%d, null): %,d reports (%,d written) in %,d ms; raw scan of the sources: %,d documents in %,d ms (%.1f×)",
-					which, f.year(), f.reports(), f.written(), f.serviceMillis(), f.rawDocuments(), f.rawMillis(),
-					f.serviceMillis() / (double) Math.max(1, f.rawMillis()));
+			line("- %s: EcologyReportService.generate(%d, null): %,d reports (%,d written) in %,d ms (CPU of this JVM %,d ms); raw scan of the sources: %,d documents in %,d ms (%.1f×)",
+					which, f.year(), f.reports(), f.written(), f.serviceMillis(), f.serviceCpuMillis(),
+					f.rawDocuments(), f.rawMillis(), f.serviceMillis() / (double) Math.max(1, f.rawMillis()));
 			this.summary.add(String.format(Locale.ROOT,
 					"| reports of the province, %s (%,d, %,d written) | %.1f s | %.1f s | %.1f× | |", which,
 					f.reports(), f.written(), f.serviceMillis() / 1000.0, f.rawMillis() / 1000.0,
@@ -538,15 +538,16 @@ public final class BenchMain {
 		}
 
 		void partitions(int n, List<Integer> subtrees, long[] took, int[] reports, long topMillis, int topReports,
-				long wall, long failures, long differing) {
+				long wall, long cpuMillis, long failures, long differing) {
 			long work = Arrays.stream(took).sum() + topMillis;
-			line("- %d partitions: wall %,d ms; subtrees %s, ms %s, reports %s; then the root: %,d ms (%d report); work %,d ms; reports differing from the whole run's: %,d%s",
+			line("- %d partitions: wall %,d ms; subtrees %s, ms %s, reports %s; then the root: %,d ms (%d report); partitions' and root's times added up %,d ms; CPU of this JVM %,d ms; reports differing from the whole run's: %,d%s",
 					n, wall, subtrees, Arrays.toString(took), Arrays.toString(reports), topMillis, topReports, work,
-					differing, (failures > 0) ? ", **" + failures + " failed**" : "");
+					cpuMillis, differing, (failures > 0) ? ", **" + failures + " failed**" : "");
 			this.summary.add(String.format(Locale.ROOT,
-					"| reports split in %d partitions (%,d reports) | wall %.1f s | | | slowest partition %.1f s, root %.1f s, work %.1f s; %,d differ from the whole run |",
+					"| reports split in %d partitions (%,d reports) | wall %.1f s | | | slowest partition %.1f s, root %.1f s, times added up %.1f s, CPU %.1f s; %,d differ from the whole run |",
 					n, Arrays.stream(reports).sum() + topReports, wall / 1000.0,
-					Arrays.stream(took).max().orElse(0) / 1000.0, topMillis / 1000.0, work / 1000.0, differing));
+					Arrays.stream(took).max().orElse(0) / 1000.0, topMillis / 1000.0, work / 1000.0, cpuMillis / 1000.0,
+					differing));
 		}
 
 		void line(String format, Object... args) {

@@ -309,8 +309,10 @@ final class Jobs {
 	 * and projections)
 	 * @param rawDocuments documents that scan returned
 	 * @param written reports the service wrote (those whose content changed)
+	 * @param serviceCpuMillis CPU time of this JVM during the service's run
 	 */
-	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments, int written) {
+	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments, int written,
+			long serviceCpuMillis) {
 	}
 
 	static ReportFigures reports(ServerUnderTest server, MongoDatabase db, int year, LocalDate today) {
@@ -318,8 +320,10 @@ final class Jobs {
 		long documents = rawReportScan(db, year, today);
 		long rawMillis = millis(started);
 		started = System.nanoTime();
+		Cpu cpu = Cpu.start();
 		EcologyReportService.Summary summary = server.bean(EcologyReportService.class).generate(year, null);
-		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents, summary.written());
+		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents, summary.written(),
+				cpu.processMillis());
 	}
 
 	/**

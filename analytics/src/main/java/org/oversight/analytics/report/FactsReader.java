@@ -280,8 +280,7 @@ class FactsReader {
 		}
 		Set<String> unresolved = new TreeSet<>();
 		for (Post post : counted) {
-			if (talks.containsKey(post.cadreId()) && (!coverage.supervised(post.cadreId())
-					|| (coverage.isNew(post) && !coverage.timelyAppointmentTalk(post)))) {
+			if (coverage.undecided(post)) {
 				unresolved.add(post.cadreId());
 			}
 		}

@@ -1,14 +1,9 @@
 package org.oversight.analytics.report;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +18,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import org.bson.BsonBinaryWriter;
 import org.bson.Document;
-import org.bson.codecs.EncoderContext;
-import org.bson.io.BasicOutputBuffer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -49,6 +41,8 @@ class StoredReports {
 	static final String COLLECTION = "ecology_reports";
 
 	static final String DIGEST = "contentDigest";
+
+	static final int IDS_PER_READ = 500;
 
 	private final MongoTemplate mongo;
 
@@ -83,8 +77,7 @@ class StoredReports {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		List<String> ids = organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList();
-		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), EcologyReport.class);
+		return byIds(organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList(), EcologyReport.class);
 	}
 
 	/** Every report of the year whose organization has the parent (all levels). */
@@ -117,10 +110,7 @@ class StoredReports {
 			return 0;
 		}
 		Map<String, String> stored = new HashMap<>();
-		List<String> ids = reports.stream().map(EcologyReport::id).toList();
-		Query query = Query.query(Criteria.where("_id").in(ids));
-		query.fields().include(DIGEST);
-		for (Document row : this.mongo.find(query, Document.class, COLLECTION)) {
+		for (Document row : byIds(reports.stream().map(EcologyReport::id).toList(), Document.class, DIGEST)) {
 			stored.put(AnalyticsReads.id(row), String.valueOf(row.get(DIGEST)));
 		}
 		List<WriteModel<Document>> writes = new ArrayList<>();
@@ -175,31 +165,9 @@ class StoredReports {
 
 	/** The report as stored, with the digest of its content. */
 	Document document(EcologyReport report) {
-		Document document = new Document();
-		this.mongo.getConverter().write(report, document);
-		document.remove(DIGEST);
-		Object generatedAt = document.remove("generatedAt");
-		document.put(DIGEST, digest(document));
-		document.put("generatedAt", generatedAt);
+		Document document = ReportDocuments.of(report);
+		document.put(DIGEST, ReportDocuments.digest(document, "generatedAt"));
 		return document;
-	}
-
-	private String digest(Document document) {
-		BasicOutputBuffer buffer = new BasicOutputBuffer();
-		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
-			this.mongo.getCollection(COLLECTION)
-				.getCodecRegistry()
-				.get(Document.class)
-				.encode(writer, document, EncoderContext.builder().build());
-		}
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(ByteBuffer.wrap(buffer.getInternalBuffer(), 0, buffer.getPosition()));
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	// ---- roll-ups ----
@@ -212,7 +180,7 @@ class StoredReports {
 				.append("organizationId", rollUp.organizationId())
 				.append("parentId", rollUp.parentId())
 				.append("year", rollUp.year())
-				.append("figures", this.mongo.getConverter().convertToMongoType(rollUp.figures()))
+				.append("figures", ReportDocuments.figures(rollUp.figures()))
 				.append("cadres", rollUp.cadres().stream().sorted().toList());
 			List<Document> principals = new ArrayList<>();
 			for (RollUp.Counted counted : rollUp.principals()) {
@@ -255,13 +223,26 @@ class StoredReports {
 	}
 
 	private List<Document> byIds(Collection<String> organizationIds, int year, String... fields) {
-		if (organizationIds.isEmpty()) {
-			return List.of();
+		return byIds(organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList(), Document.class,
+				fields);
+	}
+
+	/**
+	 * The reports of the ids, in lists of at most {@value #IDS_PER_READ}: the embedded
+	 * server finds each id in its index but then compares every document found with every
+	 * element of the {@code $in}, so one read of n ids costs n² comparisons.
+	 */
+	private <T> List<T> byIds(List<String> ids, Class<T> type, String... fields) {
+		List<T> found = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+			Query query = Query
+				.query(Criteria.where("_id").in(ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ))));
+			if (fields.length > 0) {
+				query.fields().include(fields);
+			}
+			found.addAll(this.mongo.find(query, type, COLLECTION));
 		}
-		List<String> ids = organizationIds.stream().map((id) -> EcologyReport.key(id, year)).toList();
-		Query query = Query.query(Criteria.where("_id").in(ids));
-		query.fields().include(fields);
-		return this.mongo.find(query, Document.class, COLLECTION);
+		return found;
 	}
 
 }
