@@ -50,7 +50,7 @@ public class AnalyticsReads {
 		if (roots.isEmpty()) {
 			return List.of();
 		}
-		return posts(new Criteria().andOperator(inAny("orgPath", roots), overlapping(from, to)));
+		return posts(new Criteria().andOperator(overlapping(from, to), inAny("orgPath", roots)));
 	}
 
 	/** Every post (any role) of the organizations themselves overlapping the days. */
@@ -58,7 +58,7 @@ public class AnalyticsReads {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		return posts(new Criteria().andOperator(inAny("organizationId", organizationIds), overlapping(from, to)));
+		return posts(new Criteria().andOperator(overlapping(from, to), inAny("organizationId", organizationIds)));
 	}
 
 	/** Every post of the cadres overlapping the days. */

@@ -241,12 +241,17 @@ public class EcologyReportService {
 		List<String> ids = targets.stream().map(OrgNode::id).toList();
 		Map<String, Double> previous = this.stored.scores(ids, year - 1);
 		Instant now = this.today.now();
+		// scoring and writing are pure and per organization: on every core
+		Map<String, Figures> figures = new HashMap<>();
+		targets.forEach((organization) -> figures.put(organization.id(), totals.of(organization.id())));
 		Map<String, EcologyReport> drafts = new LinkedHashMap<>();
-		for (OrgNode organization : targets) {
-			EcologyReport draft = Drafts.draft(this.model, organization, year, period.referenceDay(),
-					totals.of(organization.id()), data.figures().principalOf(organization.id()), now);
-			drafts.put(draft.id(), draft.withPreviousScore(previous.get(organization.id())));
-		}
+		targets.parallelStream()
+			.map((organization) -> Drafts
+				.draft(this.model, organization, year, period.referenceDay(), figures.get(organization.id()),
+						data.figures().principalOf(organization.id()), now)
+				.withPreviousScore(previous.get(organization.id())))
+			.toList()
+			.forEach((draft) -> drafts.put(draft.id(), draft));
 		// peer groups reaching outside the slice: the stored peers' scores rank with ours
 		List<Ranking.Entry> entries = new ArrayList<>();
 		drafts.values().forEach((draft) -> entries.add(Ranking.Entry.of(draft)));
@@ -266,12 +271,11 @@ public class EcologyReportService {
 			});
 		}
 		Map<String, Ranking.Ranked> ranks = Ranking.rankEntries(entries);
-		List<EcologyReport> reports = new ArrayList<>();
-		for (EcologyReport draft : drafts.values()) {
+		List<EcologyReport> reports = drafts.values().parallelStream().map((draft) -> {
 			Ranking.Ranked rank = ranks.get(draft.id());
 			EcologyReport ranked = draft.withRank(rank.rank(), rank.count());
-			reports.add(ranked.withNarrative(Narrative.write(ranked)));
-		}
+			return ranked.withNarrative(Narrative.write(ranked));
+		}).toList();
 		long computed = System.nanoTime();
 		int removed = removeStale(year, inSlice, drafts.keySet());
 		int written = this.stored.write(reports);

@@ -121,6 +121,8 @@ class FactsReader {
 	}
 
 	/**
+	 * Every read puts the slice's criteria last: the embedded server checks a document's
+	 * conditions in order, and an {@code $in} of roots against an array costs it most.
 	 * @param nodes the organizations computed
 	 * @param ancestors the organizations above them whose posts were read
 	 * @param records the criteria finding a collection's records of the slice, given the
@@ -171,8 +173,8 @@ class FactsReader {
 
 	List<FindingGroup> findings(YearPeriod period, Criteria inSlice) {
 		List<AggregationOperation> stages = new ArrayList<>();
-		stages.add(Aggregation.match(new Criteria().andOperator(inSlice,
-				Criteria.where("reportedOn").gte(day(period.start())).lte(day(period.end())))));
+		stages.add(Aggregation.match(new Criteria()
+			.andOperator(Criteria.where("reportedOn").gte(day(period.start())).lte(day(period.end())), inSlice)));
 		stages.add((context) -> new Document("$group",
 				new Document("_id",
 						new Document("o", "$organizationId").append("st", "$status")
@@ -200,17 +202,17 @@ class FactsReader {
 	 * before the year began (unless due in it); tasks of dismissed findings left out.
 	 */
 	private List<TaskRow> tasks(YearPeriod period, Criteria inSlice) {
-		Criteria relevant = new Criteria().andOperator(inSlice,
-				Criteria.where("assignedOn").lte(day(period.referenceDay())),
+		Criteria relevant = new Criteria().andOperator(Criteria.where("assignedOn").lte(day(period.referenceDay())),
 				new Criteria().orOperator(Criteria.where("status").ne(RectificationStatus.VERIFIED.name()),
 						Criteria.where("verifiedOn").gte(day(period.start())),
-						Criteria.where("deadline").gte(day(period.start()))));
+						Criteria.where("deadline").gte(day(period.start()))),
+				inSlice);
 		return this.reads.tasks(relevant);
 	}
 
 	private void meetings(YearPeriod period, Criteria inSlice, YearFigures figures) {
-		Query query = Query.query(new Criteria().andOperator(inSlice,
-				Criteria.where("date").gte(day(period.start())).lte(day(period.end()))));
+		Query query = Query.query(new Criteria()
+			.andOperator(Criteria.where("date").gte(day(period.start())).lte(day(period.end())), inSlice));
 		query.fields().include("organizationId", "upperLevelAttendeeIds");
 		for (Document row : this.mongo.find(query, Document.class, "meetings")) {
 			figures.meeting(row.getString("organizationId"),
@@ -220,8 +222,8 @@ class FactsReader {
 
 	private Map<String, Long> interference(YearPeriod period, Criteria inSlice) {
 		List<AggregationOperation> stages = new ArrayList<>();
-		stages.add(Aggregation.match(new Criteria().andOperator(inSlice,
-				Criteria.where("date").gte(day(period.start())).lte(day(period.end())))));
+		stages.add(Aggregation.match(new Criteria()
+			.andOperator(Criteria.where("date").gte(day(period.start())).lte(day(period.end())), inSlice)));
 		stages.add((context) -> new Document("$group",
 				new Document("_id", "$organizationId").append("n", new Document("$sum", 1))));
 		Map<String, Long> counts = new HashMap<>();

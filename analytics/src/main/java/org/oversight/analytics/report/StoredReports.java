@@ -115,8 +115,10 @@ class StoredReports {
 		}
 		List<WriteModel<Document>> writes = new ArrayList<>();
 		Map<String, Document> documents = new HashMap<>();
-		for (EcologyReport report : reports) {
-			Document document = document(report);
+		List<Document> built = reports.parallelStream().map(this::document).toList();
+		for (int i = 0; i < reports.size(); i++) {
+			EcologyReport report = reports.get(i);
+			Document document = built.get(i);
 			if (!stored.containsKey(report.id())) {
 				writes.add(new InsertOneModel<>(document));
 				documents.put(report.id(), document);
