@@ -9,12 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.AggregationOperation;
@@ -55,7 +61,7 @@ import static org.oversight.analytics.facts.AnalyticsReads.day;
  * whole read does, and give the same figures.
  */
 @Component
-class FactsReader {
+class FactsReader implements DisposableBean {
 
 	/**
 	 * Up to this many subjects, their talks are read by subject; beyond, the year's talks
@@ -64,6 +70,9 @@ class FactsReader {
 	 */
 	static final int TALKS_BY_SUBJECT = 500;
 
+	/** Threads reading a year's records at once (shared by the runs of this process). */
+	static final int READS_AT_ONCE = 4;
+
 	private static final List<String> ORGANIZATION_FIELDS = List.of("code", "name", "kind", "level", "parentId", "path",
 			"dissolvedOn");
 
@@ -71,9 +80,17 @@ class FactsReader {
 
 	private final AnalyticsReads reads;
 
+	private final ExecutorService reading;
+
 	FactsReader(MongoTemplate mongo, AnalyticsReads reads) {
 		this.mongo = mongo;
 		this.reads = reads;
+		AtomicInteger threads = new AtomicInteger();
+		this.reading = Executors.newFixedThreadPool(READS_AT_ONCE, (task) -> {
+			Thread thread = new Thread(task, "report-reads-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** The year's figures of every organization. */
@@ -133,17 +150,47 @@ class FactsReader {
 	 */
 	private YearData read(YearPeriod period, IndicatorModel model, List<OrgNode> nodes, List<String> ancestors,
 			Function<String, Criteria> records, Supplier<List<Post>> posts, boolean partial) {
+		// the reads are independent: at once, each on a connection of its own
+		CompletableFuture<List<FindingGroup>> findings = async(() -> findings(period, records.apply("organizationId")));
+		CompletableFuture<List<TaskRow>> tasks = async(() -> tasks(period, records.apply("responsibleOrganizationId")));
+		CompletableFuture<List<Document>> meetings = async(() -> meetings(period, records.apply("organizationId")));
+		CompletableFuture<Map<String, Long>> interference = async(
+				() -> interference(period, records.apply("organizationId")));
+		CompletableFuture<List<Post>> window = async(posts);
 		YearFigures figures = new YearFigures(period, nodes, model.meetingKinds());
-		findings(period, records.apply("organizationId"))
-			.forEach((group) -> figures.add(group.organizationId(), group.figures()));
-		for (TaskRow task : tasks(period, records.apply("responsibleOrganizationId"))) {
+		join(findings).forEach((group) -> figures.add(group.organizationId(), group.figures()));
+		for (TaskRow task : join(tasks)) {
 			figures.add(task.organizationId(), task.figures(period));
 		}
-		meetings(period, records.apply("organizationId"), figures);
-		interference(period, records.apply("organizationId")).forEach((organizationId, count) -> figures
-			.add(organizationId, Figures.builder().interferenceRecords(count).build()));
-		TalkCoverage coverage = coverage(period, figures, posts.get(), partial ? ancestors : null);
+		for (Document row : join(meetings)) {
+			figures.meeting(row.getString("organizationId"),
+					!AnalyticsReads.strings(row, "upperLevelAttendeeIds").isEmpty());
+		}
+		join(interference).forEach((organizationId, count) -> figures.add(organizationId,
+				Figures.builder().interferenceRecords(count).build()));
+		TalkCoverage coverage = coverage(period, figures, join(window), partial ? ancestors : null);
 		return new YearData(figures, coverage);
+	}
+
+	private <T> CompletableFuture<T> async(Supplier<T> read) {
+		return CompletableFuture.supplyAsync(read, this.reading);
+	}
+
+	private static <T> T join(CompletableFuture<T> read) {
+		try {
+			return read.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.reading.shutdownNow();
 	}
 
 	/**
@@ -210,14 +257,11 @@ class FactsReader {
 		return this.reads.tasks(relevant);
 	}
 
-	private void meetings(YearPeriod period, Criteria inSlice, YearFigures figures) {
+	private List<Document> meetings(YearPeriod period, Criteria inSlice) {
 		Query query = Query.query(new Criteria()
 			.andOperator(Criteria.where("date").gte(day(period.start())).lte(day(period.end())), inSlice));
 		query.fields().include("organizationId", "upperLevelAttendeeIds");
-		for (Document row : this.mongo.find(query, Document.class, "meetings")) {
-			figures.meeting(row.getString("organizationId"),
-					!AnalyticsReads.strings(row, "upperLevelAttendeeIds").isEmpty());
-		}
+		return this.mongo.find(query, Document.class, "meetings");
 	}
 
 	private Map<String, Long> interference(YearPeriod period, Criteria inSlice) {
