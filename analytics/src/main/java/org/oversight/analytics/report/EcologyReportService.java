@@ -165,9 +165,11 @@ public class EcologyReportService {
 		List<String> childIds = children.stream().map(AnalyticsReads::id).toList();
 		Map<String, RollUp> rollUps = this.stored.rollUps(childIds, year);
 		for (Document child : children) {
-			if (!rollUps.containsKey(AnalyticsReads.id(child))) {
+			RollUp rollUp = rollUps.get(AnalyticsReads.id(child));
+			if (rollUp == null || !organization.id().equals(rollUp.parentId())) {
 				throw DomainException.invalid("under", "the subtree of " + child.getString("code") + " ("
-						+ AnalyticsReads.id(child) + ") has no roll-up of " + year + ": compute its partition first");
+						+ AnalyticsReads.id(child) + ") has no roll-up of " + year
+						+ ((rollUp != null) ? " computed under this parent" : "") + ": compute its partition first");
 			}
 		}
 		FactsReader.YearData data = this.reader.top(period, this.model, OrgNode.of(organization), rollUps.values());

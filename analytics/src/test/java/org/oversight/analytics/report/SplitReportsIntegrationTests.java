@@ -54,6 +54,9 @@ class SplitReportsIntegrationTests {
 	MongoTemplate mongo;
 
 	@Autowired
+	org.oversight.core.organization.OrganizationService organizations;
+
+	@Autowired
 	TestDatabase.MutableClock clock;
 
 	/** The stored reports by id, as documents. */
@@ -178,6 +181,18 @@ class SplitReportsIntegrationTests {
 		assertThat(this.mongo.count(new org.springframework.data.mongodb.core.query.Query(), "ecology_reports"))
 			.as("the partition's two reports only")
 			.isEqualTo(2);
+	}
+
+	@Test
+	void aRollUpComputedUnderAnotherParentIsNotUsed() {
+		Scenario s = this.scenario.build();
+		this.service.generatePartition(2025, List.of(s.township.id()));
+		this.service.generateTop(2025, s.x1.id());
+		// the township moves under X2 after its roll-up was stored under X1
+		this.organizations.move(s.township.id(), s.x2.id());
+		assertThatThrownBy(() -> this.service.generateTop(2025, s.x2.id()))
+			.isInstanceOfSatisfying(DomainException.Invalid.class, (ex) -> assertThat(ex.field()).isEqualTo("under"))
+			.hasMessageContaining("computed under this parent");
 	}
 
 	@Test
