@@ -8,6 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -20,6 +25,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -36,7 +42,7 @@ import org.oversight.analytics.indicator.Figures;
  * by the {@code _id} index, also on the embedded server).
  */
 @Component
-class StoredReports {
+class StoredReports implements DisposableBean {
 
 	static final String COLLECTION = "ecology_reports";
 
@@ -44,10 +50,21 @@ class StoredReports {
 
 	static final int IDS_PER_READ = 500;
 
+	/** Reports built, compared and written at a time. */
+	static final int WRITE_BATCH = 2_000;
+
 	private final MongoTemplate mongo;
+
+	private final ExecutorService writer;
 
 	StoredReports(MongoTemplate mongo) {
 		this.mongo = mongo;
+		AtomicInteger threads = new AtomicInteger();
+		this.writer = Executors.newFixedThreadPool(2, (task) -> {
+			Thread thread = new Thread(task, "report-writes-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/** The score of each organization's report of the year among those given. */
@@ -106,29 +123,50 @@ class StoredReports {
 	 * unordered bulk write; returns how many were written.
 	 */
 	int write(List<EcologyReport> reports) {
-		if (reports.isEmpty()) {
-			return 0;
-		}
-		Map<String, String> stored = new HashMap<>();
-		for (Document row : byIds(reports.stream().map(EcologyReport::id).toList(), Document.class, DIGEST)) {
-			stored.put(AnalyticsReads.id(row), String.valueOf(row.get(DIGEST)));
-		}
-		List<WriteModel<Document>> writes = new ArrayList<>();
-		Map<String, Document> documents = new HashMap<>();
-		List<Document> built = reports.parallelStream().map(this::document).toList();
-		for (int i = 0; i < reports.size(); i++) {
-			EcologyReport report = reports.get(i);
-			Document document = built.get(i);
-			if (!stored.containsKey(report.id())) {
-				writes.add(new InsertOneModel<>(document));
-				documents.put(report.id(), document);
+		int written = 0;
+		CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+		for (int from = 0; from < reports.size(); from += WRITE_BATCH) {
+			List<EcologyReport> batch = reports.subList(from, Math.min(reports.size(), from + WRITE_BATCH));
+			Map<String, String> stored = new HashMap<>();
+			for (Document row : byIds(batch.stream().map(EcologyReport::id).toList(), Document.class, DIGEST)) {
+				stored.put(AnalyticsReads.id(row), String.valueOf(row.get(DIGEST)));
 			}
-			else if (!stored.get(report.id()).equals(document.getString(DIGEST))) {
-				writes.add(new ReplaceOneModel<>(Filters.eq("_id", report.id()), document));
+			List<Document> built = batch.parallelStream().map(this::document).toList();
+			List<WriteModel<Document>> writes = new ArrayList<>();
+			for (int i = 0; i < batch.size(); i++) {
+				String id = batch.get(i).id();
+				Document document = built.get(i);
+				if (!stored.containsKey(id)) {
+					writes.add(new InsertOneModel<>(document));
+				}
+				else if (!stored.get(id).equals(document.getString(DIGEST))) {
+					writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), document));
+				}
 			}
+			written += writes.size();
+			// the database stores this batch while the next one is built
+			join(writing);
+			writing = CompletableFuture.runAsync(() -> bulk(writes), this.writer);
 		}
-		bulk(writes, documents);
-		return writes.size();
+		join(writing);
+		return written;
+	}
+
+	private static void join(CompletableFuture<Void> writing) {
+		try {
+			writing.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.writer.shutdownNow();
 	}
 
 	/**
@@ -141,7 +179,7 @@ class StoredReports {
 		return this.mongo.getCollection(COLLECTION).replaceOne(filter, document(report)).getModifiedCount() > 0;
 	}
 
-	private void bulk(List<WriteModel<Document>> writes, Map<String, Document> inserts) {
+	private void bulk(List<WriteModel<Document>> writes) {
 		if (writes.isEmpty()) {
 			return;
 		}
