@@ -205,7 +205,7 @@ public final class BenchMain {
 				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "first run (inserts)");
 				this.report.cpu(cpu);
 				cpu = Cpu.start();
-				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "repeat (replaces)");
+				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "repeat (writes what changed)");
 				this.report.cpu(cpu);
 			}
 			if (this.settings.phases().contains("partitions")) {
@@ -297,61 +297,47 @@ public final class BenchMain {
 	}
 
 	/**
-	 * The report job split by subtree: the root's children dealt to N partitions (largest
-	 * first, each to the lightest partition), the partitions run at once (one thread
-	 * each, as N processes would), each generating its subtrees one after the other.
+	 * The report job split by subtree, as the scheduler splits it: the roots' children
+	 * dealt to N partitions ({@code EcologyReportService.split}: largest first, each to
+	 * the lightest partition), the partitions run at once (one thread each, as N
+	 * processes would), each one pass over its subtrees, then the root from its
+	 * children's roll-ups. Every split starts without reports (all are inserted, like a
+	 * first whole run) and its reports are compared with those of one whole run by their
+	 * content digests.
 	 */
 	private void partitions(ServerUnderTest server, MongoDatabase db, int year) throws Exception {
 		this.report.section("The report job split into partitions by subtree");
-		String rootId = RawDashboard.id(db.getCollection("organizations").find(Filters.eq("code", "P01")).first());
-		Map<String, Long> sizes = new LinkedHashMap<>();
-		db.getCollection("organizations")
-			.find(Filters.eq("parentId", rootId))
-			.forEach((o) -> sizes.put(RawDashboard.id(o), 0L));
-		db.getCollection("organizations").find(Filters.in("path", sizes.keySet())).forEach((o) -> {
-			List<String> path = o.getList("path", String.class);
-			sizes.merge(path.get(1), 1L, Long::sum);
-		});
-		List<String> bySize = sizes.entrySet()
-			.stream()
-			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-			.map(Map.Entry::getKey)
-			.toList();
 		EcologyReportService service = server.bean(EcologyReportService.class);
+		Map<String, String> existing = digests(db);
+		if (existing.isEmpty()) {
+			long started = System.nanoTime();
+			EcologyReportService.Summary summary = service.generate(year, null);
+			this.report.line("- one whole run first (for the comparison): %,d reports in %,d ms", summary.reports(),
+					Jobs.millis(started));
+			existing = digests(db);
+		}
+		Map<String, String> whole = existing;
 		for (int n : this.settings.partitions()) {
-			List<List<String>> parts = new ArrayList<>();
-			long[] weight = new long[n];
-			for (int i = 0; i < n; i++) {
-				parts.add(new ArrayList<>());
-			}
-			for (String child : bySize) {
-				int lightest = 0;
-				for (int i = 1; i < n; i++) {
-					if (weight[i] < weight[lightest]) {
-						lightest = i;
-					}
-				}
-				parts.get(lightest).add(child);
-				weight[lightest] += sizes.get(child);
-			}
+			db.getCollection("ecology_reports").deleteMany(new Document());
+			db.getCollection("ecology_rollups").deleteMany(new Document());
+			EcologyReportService.Split split = service.split(n);
+			List<List<String>> parts = split.partitions();
 			Cpu cpu = Cpu.start();
-			long[] took = new long[n];
-			int[] reports = new int[n];
+			long[] took = new long[parts.size()];
+			int[] reports = new int[parts.size()];
 			List<Thread> threads = new ArrayList<>();
 			AtomicLong failures = new AtomicLong();
 			long started = System.nanoTime();
-			for (int i = 0; i < n; i++) {
+			for (int i = 0; i < parts.size(); i++) {
 				int part = i;
 				Thread thread = new Thread(() -> {
 					long begin = System.nanoTime();
-					for (String child : parts.get(part)) {
-						try {
-							reports[part] += service.generate(year, child).reports();
-						}
-						catch (RuntimeException ex) {
-							failures.incrementAndGet();
-							ex.printStackTrace();
-						}
+					try {
+						reports[part] = service.generatePartition(year, parts.get(part)).reports();
+					}
+					catch (RuntimeException ex) {
+						failures.incrementAndGet();
+						ex.printStackTrace();
 					}
 					took[part] = Jobs.millis(begin);
 				}, "partition-" + i);
@@ -361,11 +347,32 @@ public final class BenchMain {
 			for (Thread thread : threads) {
 				thread.join();
 			}
+			long topStarted = System.nanoTime();
+			int topReports = 0;
+			for (String top : split.tops()) {
+				topReports += service.generateTop(year, top).reports();
+			}
+			long topMillis = Jobs.millis(topStarted);
 			long wall = Jobs.millis(started);
-			this.report.partitions(n, parts.stream().map(List::size).toList(), weight, took, reports, wall,
-					failures.get());
+			Map<String, String> after = digests(db);
+			long differing = whole.entrySet()
+				.stream()
+				.filter((e) -> !e.getValue().equals(after.get(e.getKey())))
+				.count() + after.keySet().stream().filter((id) -> !whole.containsKey(id)).count();
+			this.report.partitions(n, parts.stream().map(List::size).toList(), took, reports, topMillis, topReports,
+					wall, cpu.processMillis(), failures.get(), differing);
 			this.report.cpu(cpu);
 		}
+	}
+
+	/** The content digest of every stored report, by id. */
+	private static Map<String, String> digests(MongoDatabase db) {
+		Map<String, String> digests = new LinkedHashMap<>();
+		db.getCollection("ecology_reports")
+			.find()
+			.projection(new Document("contentDigest", 1))
+			.forEach((d) -> digests.put(String.valueOf(d.get("_id")), String.valueOf(d.get("contentDigest"))));
+		return digests;
 	}
 
 	private static MongoClient client(String uri) {
@@ -594,24 +601,26 @@ public final class BenchMain {
 		}
 
 		void reports(Jobs.ReportFigures f, String which) {
-			line("- %s: EcologyReportService.generate(%d, null): %,d reports in %,d ms; raw scan of the sources: %,d documents in %,d ms (%.1f×)",
-					which, f.year(), f.reports(), f.serviceMillis(), f.rawDocuments(), f.rawMillis(),
-					f.serviceMillis() / (double) Math.max(1, f.rawMillis()));
-			this.summary
-				.add(String.format(Locale.ROOT, "| reports of the province, %s (%,d) | %.1f s | %.1f s | %.1f× | |",
-						which, f.reports(), f.serviceMillis() / 1000.0, f.rawMillis() / 1000.0,
-						f.serviceMillis() / (double) Math.max(1, f.rawMillis())));
+			line("- %s: EcologyReportService.generate(%d, null): %,d reports (%,d written) in %,d ms (CPU of this JVM %,d ms); raw scan of the sources: %,d documents in %,d ms (%.1f×)",
+					which, f.year(), f.reports(), f.written(), f.serviceMillis(), f.serviceCpuMillis(),
+					f.rawDocuments(), f.rawMillis(), f.serviceMillis() / (double) Math.max(1, f.rawMillis()));
+			this.summary.add(String.format(Locale.ROOT,
+					"| reports of the province, %s (%,d, %,d written) | %.1f s | %.1f s | %.1f× | |", which,
+					f.reports(), f.written(), f.serviceMillis() / 1000.0, f.rawMillis() / 1000.0,
+					f.serviceMillis() / (double) Math.max(1, f.rawMillis())));
 		}
 
-		void partitions(int n, List<Integer> subtrees, long[] organizations, long[] took, int[] reports, long wall,
-				long failures) {
-			line("- %d partitions: wall %,d ms; subtrees %s, organizations %s, ms %s, reports %s%s", n, wall, subtrees,
-					Arrays.toString(organizations), Arrays.toString(took), Arrays.toString(reports),
-					(failures > 0) ? ", **" + failures + " failed**" : "");
+		void partitions(int n, List<Integer> subtrees, long[] took, int[] reports, long topMillis, int topReports,
+				long wall, long cpuMillis, long failures, long differing) {
+			long work = Arrays.stream(took).sum() + topMillis;
+			line("- %d partitions: wall %,d ms; subtrees %s, ms %s, reports %s; then the root: %,d ms (%d report); partitions' and root's times added up %,d ms; CPU of this JVM %,d ms; reports differing from the whole run's: %,d%s",
+					n, wall, subtrees, Arrays.toString(took), Arrays.toString(reports), topMillis, topReports, work,
+					cpuMillis, differing, (failures > 0) ? ", **" + failures + " failed**" : "");
 			this.summary.add(String.format(Locale.ROOT,
-					"| reports split in %d partitions (%,d reports) | wall %.1f s | | | slowest partition %.1f s, sum %.1f s |",
-					n, Arrays.stream(reports).sum(), wall / 1000.0, Arrays.stream(took).max().orElse(0) / 1000.0,
-					Arrays.stream(took).sum() / 1000.0));
+					"| reports split in %d partitions (%,d reports) | wall %.1f s | | | slowest partition %.1f s, root %.1f s, times added up %.1f s, CPU %.1f s; %,d differ from the whole run |",
+					n, Arrays.stream(reports).sum() + topReports, wall / 1000.0,
+					Arrays.stream(took).max().orElse(0) / 1000.0, topMillis / 1000.0, work / 1000.0, cpuMillis / 1000.0,
+					differing));
 		}
 
 		void line(String format, Object... args) {

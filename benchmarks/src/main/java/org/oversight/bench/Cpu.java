@@ -34,6 +34,14 @@ final class Cpu {
 		return new Cpu();
 	}
 
+	/**
+	 * CPU time this JVM used since start (server, embedded database and client alike),
+	 * ms.
+	 */
+	long processMillis() {
+		return (new Cpu().process - this.process) / 1_000_000;
+	}
+
 	/** "machine 97% busy: this JVM 80%, others 17%" for the time since start. */
 	String since() {
 		Cpu now = new Cpu();

@@ -337,8 +337,11 @@ final class Jobs {
 	 * @param rawMillis one raw scan of the source collections (the same reads, filters
 	 * and projections)
 	 * @param rawDocuments documents that scan returned
+	 * @param written reports the service wrote (those whose content changed)
+	 * @param serviceCpuMillis CPU time of this JVM during the service's run
 	 */
-	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments) {
+	record ReportFigures(int year, int reports, long serviceMillis, long rawMillis, long rawDocuments, int written,
+			long serviceCpuMillis) {
 	}
 
 	static ReportFigures reports(ServerUnderTest server, MongoDatabase db, int year, LocalDate today) {
@@ -346,8 +349,10 @@ final class Jobs {
 		long documents = rawReportScan(db, year, today);
 		long rawMillis = millis(started);
 		started = System.nanoTime();
+		Cpu cpu = Cpu.start();
 		EcologyReportService.Summary summary = server.bean(EcologyReportService.class).generate(year, null);
-		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents);
+		return new ReportFigures(year, summary.reports(), millis(started), rawMillis, documents, summary.written(),
+				cpu.processMillis());
 	}
 
 	/**

@@ -43,6 +43,40 @@ public class AnalyticsReads {
 		return posts(overlapping(from, to));
 	}
 
+	/**
+	 * Every post in the subtrees of the roots (by {@code orgPath}) overlapping the days.
+	 */
+	public List<Post> postsUnder(Collection<String> roots, LocalDate from, LocalDate to) {
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		return posts(new Criteria().andOperator(overlapping(from, to), inAny("orgPath", roots)));
+	}
+
+	/** Every post (any role) of the organizations themselves overlapping the days. */
+	public List<Post> postsAt(Collection<String> organizationIds, LocalDate from, LocalDate to) {
+		if (organizationIds.isEmpty()) {
+			return List.of();
+		}
+		return posts(new Criteria().andOperator(overlapping(from, to), inAny("organizationId", organizationIds)));
+	}
+
+	/** Every post of the cadres overlapping the days. */
+	public List<Post> postsOfCadres(Collection<String> cadreIds, LocalDate from, LocalDate to) {
+		if (cadreIds.isEmpty()) {
+			return List.of();
+		}
+		// the window first: the embedded server compares a document with every element of
+		// an $in it reaches
+		return posts(new Criteria().andOperator(overlapping(from, to), inAny("cadreId", cadreIds)));
+	}
+
+	/** {@code field} equal to the one value, or in the values. */
+	public static Criteria inAny(String field, Collection<String> values) {
+		return (values.size() == 1) ? Criteria.where(field).is(values.iterator().next())
+				: Criteria.where(field).in(values);
+	}
+
 	/** Every post of the cadres, whenever held. */
 	public List<Post> postsOfCadres(Collection<String> cadreIds) {
 		if (cadreIds.isEmpty()) {

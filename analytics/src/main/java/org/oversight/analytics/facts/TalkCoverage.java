@@ -81,6 +81,27 @@ public final class TalkCoverage {
 					&& !talk.date().isAfter(deadline) && byAncestorPrincipal(talk));
 	}
 
+	/**
+	 * Whether a talk with the post's holder could still count for it through a post not
+	 * known here: a SUPERVISION talk in the year while none counted, or, for a new post,
+	 * an APPOINTMENT talk within its 30 days while none counted.
+	 */
+	public boolean undecided(Post post) {
+		List<TalkRow> talks = this.talksBySubject.getOrDefault(post.cadreId(), List.of());
+		if (talks.isEmpty()) {
+			return false;
+		}
+		if (!supervised(post.cadreId()) && talks.stream()
+			.anyMatch((talk) -> talk.kind() == TalkKind.SUPERVISION && this.period.contains(talk.date()))) {
+			return true;
+		}
+		LocalDate deadline = post.start().plusDays(YearPeriod.APPOINTMENT_TALK_DAYS);
+		return isNew(post) && !timelyAppointmentTalk(post)
+				&& talks.stream()
+					.anyMatch((talk) -> talk.kind() == TalkKind.APPOINTMENT && !talk.date().isBefore(post.start())
+							&& !talk.date().isAfter(deadline));
+	}
+
 	/** The post started in the year. */
 	public boolean isNew(Post post) {
 		return post.start().getYear() == this.period.year();

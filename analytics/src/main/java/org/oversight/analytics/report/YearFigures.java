@@ -43,6 +43,8 @@ final class YearFigures {
 
 	private final List<Post> countedPrincipals = new ArrayList<>();
 
+	private final List<RollUp> children = new ArrayList<>();
+
 	/**
 	 * @param period the year
 	 * @param subtree every organization of the subtree (dissolved ones too: their records
@@ -56,7 +58,7 @@ final class YearFigures {
 	}
 
 	boolean contains(String organizationId) {
-		return this.nodes.containsKey(organizationId);
+		return organizationId != null && this.nodes.containsKey(organizationId);
 	}
 
 	/** Adds figures that add up (counts) to an organization's own. */
@@ -116,8 +118,23 @@ final class YearFigures {
 		return chain;
 	}
 
+	/**
+	 * A subtree computed apart whose parent is in this tree: its figures and sets count
+	 * for every organization above it, as if its records had been read here.
+	 */
+	void rolledUp(RollUp child) {
+		if (contains(child.parentId())) {
+			this.children.add(child);
+		}
+	}
+
 	/** Each target's figures over its whole subtree. */
 	Map<String, Figures> rollUp(TalkCoverage coverage) {
+		return totals(coverage).targets();
+	}
+
+	/** Every organization's figures over its whole subtree, and what it passes up. */
+	Totals totals(TalkCoverage coverage) {
 		Map<String, Figures> sums = new HashMap<>();
 		Map<String, Set<String>> cadres = new HashMap<>();
 		for (OrgNode node : this.nodes.values()) {
@@ -130,42 +147,86 @@ final class YearFigures {
 				}
 			}
 		}
-		Map<String, Map<String, Post>> principals = new HashMap<>();
+		Map<String, Map<String, RollUp.Counted>> principals = new HashMap<>();
+		Map<String, Boolean> supervised = new HashMap<>();
 		for (Post post : this.countedPrincipals) {
+			boolean isNew = coverage.isNew(post);
+			RollUp.Counted counted = RollUp.Counted.of(post,
+					supervised.computeIfAbsent(post.cadreId(), coverage::supervised), isNew,
+					isNew && coverage.timelyAppointmentTalk(post));
 			for (String id : chain(this.nodes.get(post.organizationId()))) {
-				principals.computeIfAbsent(id, (k) -> new HashMap<>()).merge(post.cadreId(), post, Post::deeper);
+				principals.computeIfAbsent(id, (k) -> new HashMap<>())
+					.merge(post.cadreId(), counted, RollUp.Counted::deeper);
 			}
 		}
-		Map<String, Boolean> supervised = new HashMap<>();
-		Map<String, Boolean> timely = new HashMap<>();
-		Map<String, Figures> result = new LinkedHashMap<>();
-		for (OrgNode target : targets()) {
-			Collection<Post> counted = principals.getOrDefault(target.id(), Map.of()).values();
+		for (RollUp child : this.children) {
+			// its distinct counts are counted again below from its sets
+			for (String id : chain(this.nodes.get(child.parentId()))) {
+				sums.merge(id, child.figures(), Figures::plus);
+				cadres.computeIfAbsent(id, (k) -> new HashSet<>()).addAll(child.cadres());
+				Map<String, RollUp.Counted> here = principals.computeIfAbsent(id, (k) -> new HashMap<>());
+				for (RollUp.Counted counted : child.principals()) {
+					here.merge(counted.cadreId(), counted, RollUp.Counted::deeper);
+				}
+			}
+		}
+		return new Totals(sums, cadres, principals);
+	}
+
+	/** The sums of a roll-up, by organization. */
+	final class Totals {
+
+		private final Map<String, Figures> sums;
+
+		private final Map<String, Set<String>> cadres;
+
+		private final Map<String, Map<String, RollUp.Counted>> principals;
+
+		private Totals(Map<String, Figures> sums, Map<String, Set<String>> cadres,
+				Map<String, Map<String, RollUp.Counted>> principals) {
+			this.sums = sums;
+			this.cadres = cadres;
+			this.principals = principals;
+		}
+
+		/** The organization's figures over its whole subtree. */
+		Figures of(String organizationId) {
+			Collection<RollUp.Counted> counted = this.principals.getOrDefault(organizationId, Map.of()).values();
 			long withTalk = 0;
 			long isNew = 0;
 			long timelyTalks = 0;
-			for (Post post : counted) {
-				if (supervised.computeIfAbsent(post.cadreId(), coverage::supervised)) {
-					withTalk++;
-				}
-				if (coverage.isNew(post)) {
-					isNew++;
-					if (timely.computeIfAbsent(post.id(), (k) -> coverage.timelyAppointmentTalk(post))) {
-						timelyTalks++;
-					}
-				}
+			for (RollUp.Counted post : counted) {
+				withTalk += post.supervised() ? 1 : 0;
+				isNew += post.isNew() ? 1 : 0;
+				timelyTalks += post.timely() ? 1 : 0;
 			}
-			result.put(target.id(),
-					sums.getOrDefault(target.id(), Figures.NONE)
-						.toBuilder()
-						.cadres(cadres.getOrDefault(target.id(), Set.of()).size())
-						.principals(counted.size())
-						.principalsWithSupervisionTalk(withTalk)
-						.newPrincipals(isNew)
-						.newPrincipalsWithTimelyTalk(timelyTalks)
-						.build());
+			return this.sums.getOrDefault(organizationId, Figures.NONE)
+				.toBuilder()
+				.cadres(this.cadres.getOrDefault(organizationId, Set.of()).size())
+				.principals(counted.size())
+				.principalsWithSupervisionTalk(withTalk)
+				.newPrincipals(isNew)
+				.newPrincipalsWithTimelyTalk(timelyTalks)
+				.build();
 		}
-		return result;
+
+		/** Each target's figures, in code order. */
+		Map<String, Figures> targets() {
+			Map<String, Figures> result = new LinkedHashMap<>();
+			for (OrgNode target : YearFigures.this.targets()) {
+				result.put(target.id(), of(target.id()));
+			}
+			return result;
+		}
+
+		/** What the organization passes up to its parent. */
+		RollUp rollUp(String organizationId) {
+			OrgNode node = YearFigures.this.nodes.get(organizationId);
+			return new RollUp(organizationId, node.parentId(), YearFigures.this.period.year(), of(organizationId),
+					this.cadres.getOrDefault(organizationId, Set.of()),
+					new ArrayList<>(this.principals.getOrDefault(organizationId, Map.of()).values()));
+		}
+
 	}
 
 	/** What an organization counts as itself: existing, vacant, a team due a meeting. */

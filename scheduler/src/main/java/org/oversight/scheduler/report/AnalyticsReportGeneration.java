@@ -1,5 +1,7 @@
 package org.oversight.scheduler.report;
 
+import java.util.List;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,24 @@ class AnalyticsReportGeneration implements ReportGeneration {
 	@Override
 	public Summary generate(int year, String underOrganizationId) {
 		EcologyReportService.Summary summary = this.reports.generate(year, underOrganizationId);
+		return new Summary(summary.reports(), summary.millis());
+	}
+
+	@Override
+	public Split split(int partitions) {
+		EcologyReportService.Split split = this.reports.split(partitions);
+		return new Split(split.partitions(), split.tops());
+	}
+
+	@Override
+	public Summary generatePartition(int year, List<String> roots) {
+		EcologyReportService.Summary summary = this.reports.generatePartition(year, roots);
+		return new Summary(summary.reports(), summary.millis());
+	}
+
+	@Override
+	public Summary generateTop(int year, String organizationId) {
+		EcologyReportService.Summary summary = this.reports.generateTop(year, organizationId);
 		return new Summary(summary.reports(), summary.millis());
 	}
 

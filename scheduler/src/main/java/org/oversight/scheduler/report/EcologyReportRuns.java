@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -102,10 +104,73 @@ public class EcologyReportRuns implements DisposableBean {
 
 	/**
 	 * The scheduled run: every organization's reports of {@code year}, unless another
-	 * process ran this fire.
+	 * process ran this fire. Split into {@code oversight.scheduler.report-partitions}
+	 * (more than 1): each partition is a run of its own, keyed {@code job@time#k/N} and
+	 * claimed once across processes, so every process that fires takes the partitions
+	 * nobody took yet; the process that finds every partition SUCCEEDED after its own
+	 * claims the fire's key {@code job@time} and computes the roots. A partition that
+	 * failed or whose process died leaves the fire without its last step: the catch-up at
+	 * the next start then generates the year in one piece.
+	 * @return the fire's run (the roots' step when split), or empty when another process
+	 * ran it or partitions are still running elsewhere
 	 */
 	public Optional<JobRun> scheduled(Instant scheduledFireTime, int year) {
-		return this.runs.once(JobNames.ECOLOGY_REPORTS, scheduledFireTime, () -> work(year, null));
+		int partitions = this.properties.reportPartitions();
+		ReportGeneration reports = this.generation.getIfAvailable();
+		if (partitions <= 1 || reports == null) {
+			return this.runs.once(JobNames.ECOLOGY_REPORTS, scheduledFireTime, () -> work(year, null));
+		}
+		String fire = RecordedRuns.fireKey(JobNames.ECOLOGY_REPORTS, scheduledFireTime);
+		ReportGeneration.Split split = reports.split(partitions);
+		int size = split.partitions().size();
+		List<String> keys = new ArrayList<>();
+		for (int k = 0; k < size; k++) {
+			String key = fire + "#" + (k + 1) + "/" + size;
+			keys.add(key);
+			List<String> roots = split.partitions().get(k);
+			String partition = (k + 1) + "/" + size;
+			this.runs.once(JobNames.ECOLOGY_REPORTS, key, () -> partitionWork(reports, year, partition, roots));
+		}
+		long succeeded = this.mongo.count(Query.query(Criteria.where("fireKey")
+			.in(keys)
+			.and("job")
+			.is(JobNames.ECOLOGY_REPORTS)
+			.and("state")
+			.is(JobState.SUCCEEDED)), JobRun.class);
+		if (succeeded < size) {
+			logger.info("Fire {}: {} of {} report partitions succeeded so far; the roots wait for the rest", fire,
+					succeeded, size);
+			return Optional.empty();
+		}
+		return this.runs.once(JobNames.ECOLOGY_REPORTS, fire, () -> topWork(reports, year, split.tops(), size));
+	}
+
+	private Outcome partitionWork(ReportGeneration reports, int year, String partition, List<String> roots) {
+		ReportGeneration.Summary summary = reports.generatePartition(year, roots);
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("year", year);
+		counts.put("partition", partition);
+		counts.put("subtrees", roots.size());
+		counts.put("reports", summary.reports());
+		counts.put("millis", summary.millis());
+		return new Outcome("generated " + summary.reports() + " reports of " + year + " in partition " + partition
+				+ " (" + roots.size() + " subtrees) in " + summary.millis() + " ms", counts);
+	}
+
+	private Outcome topWork(ReportGeneration reports, int year, List<String> tops, int partitions) {
+		long started = System.nanoTime();
+		int generated = 0;
+		for (String top : tops) {
+			generated += reports.generateTop(year, top).reports();
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("year", year);
+		counts.put("partitions", partitions);
+		counts.put("reports", generated);
+		counts.put("millis", millis);
+		return new Outcome("generated " + generated + " reports of " + year + " above " + partitions + " partitions in "
+				+ millis + " ms", counts);
 	}
 
 	/**
@@ -224,7 +289,8 @@ public class EcologyReportRuns implements DisposableBean {
 
 	/**
 	 * Whether a run generated every organization's reports of the year: a SUCCEEDED
-	 * {@value JobNames#ECOLOGY_REPORTS} run of that year for the whole tree.
+	 * {@value JobNames#ECOLOGY_REPORTS} run of that year for the whole tree (in one
+	 * piece, or the last step of a split fire, after all its partitions).
 	 */
 	public boolean generated(int year) {
 		return this.mongo.exists(Query.query(Criteria.where("job")
@@ -234,6 +300,8 @@ public class EcologyReportRuns implements DisposableBean {
 			.and("counts.year")
 			.is(year)
 			.and("counts.under")
+			.exists(false)
+			.and("counts.partition")
 			.exists(false)), JobRun.class);
 	}
 

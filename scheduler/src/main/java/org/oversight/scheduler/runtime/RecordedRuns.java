@@ -41,7 +41,15 @@ public class RecordedRuns {
 	 * @return the finished run, or empty when the fire belonged to another process
 	 */
 	public Optional<JobRun> once(String job, Instant scheduledFireTime, Supplier<Outcome> work) {
-		String key = fireKey(job, scheduledFireTime);
+		return once(job, fireKey(job, scheduledFireTime), work);
+	}
+
+	/**
+	 * Runs the work for a fire key (a fire's own, or one of its steps') unless another
+	 * process claimed it first.
+	 * @return the finished run, or empty when the key belonged to another process
+	 */
+	public Optional<JobRun> once(String job, String key, Supplier<Outcome> work) {
 		Optional<JobRun> claimed = this.runs.claim(job, key);
 		if (claimed.isEmpty()) {
 			logger.info("Fire {} was claimed by another process; not running it here", key);

@@ -31,13 +31,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (SUPERVISION, HEART_TO_HEART) is opened
  * @param readModelsCron when the read models (lookup lists, subtree tallies) are rebuilt
  * (default daily 02:30)
+ * @param reportPartitions how many partitions the yearly reports are split into, each
+ * claimed by one scheduler process, the roots computed once all succeeded; 1 runs them in
+ * one piece
  */
 @ConfigurationProperties("oversight.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled, ZoneId zone,
 		@DefaultValue("0 0 1 * * ?") String overdueSweepCron, @DefaultValue("0 0 2 * * ?") String talkObligationsCron,
 		@DefaultValue("0 0 3 15 1 ?") String ecologyReportsCron, @DefaultValue("true") boolean catchUpOnStart,
 		@DefaultValue("5s") Duration reportWait, @DefaultValue("2m") Duration lease,
-		@DefaultValue("30d") Period obligationLeadTime, @DefaultValue("0 30 2 * * ?") String readModelsCron) {
+		@DefaultValue("30d") Period obligationLeadTime, @DefaultValue("0 30 2 * * ?") String readModelsCron,
+		@DefaultValue("1") int reportPartitions) {
 
 	public SchedulerProperties {
 		requireCron("overdue-sweep-cron", overdueSweepCron);
@@ -49,6 +53,10 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled, ZoneId 
 		}
 		if (lease.compareTo(Duration.ofSeconds(30)) < 0) {
 			throw new IllegalArgumentException("oversight.scheduler.lease must be at least 30s");
+		}
+		if (reportPartitions < 1) {
+			throw new IllegalArgumentException(
+					"oversight.scheduler.report-partitions must be at least 1 (1: the reports in one piece)");
 		}
 		if (obligationLeadTime.isNegative()) {
 			throw new IllegalArgumentException("oversight.scheduler.obligation-lead-time must not be negative");

@@ -1,5 +1,6 @@
 package org.oversight.scheduler.report;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,10 @@ public class FakeReportGeneration implements ReportGeneration {
 
 	private final AtomicInteger calls = new AtomicInteger();
 
+	private final AtomicInteger partitionCalls = new AtomicInteger();
+
+	private final AtomicInteger topCalls = new AtomicInteger();
+
 	private volatile int failAfter = -1;
 
 	private volatile CountDownLatch gate;
@@ -38,6 +43,46 @@ public class FakeReportGeneration implements ReportGeneration {
 	@Override
 	public Summary generate(int year, String underOrganizationId) {
 		this.calls.incrementAndGet();
+		return write(year,
+				(underOrganizationId != null) ? Criteria.where("path").is(underOrganizationId) : new Criteria());
+	}
+
+	/** The roots' children, sorted by id, dealt in turn to the partitions. */
+	@Override
+	public Split split(int partitions) {
+		List<String> tops = this.mongo.find(Query.query(Criteria.where("parentId").is(null)), Organization.class)
+			.stream()
+			.map(Organization::id)
+			.sorted()
+			.toList();
+		List<String> children = this.mongo.find(Query.query(Criteria.where("parentId").in(tops)), Organization.class)
+			.stream()
+			.map(Organization::id)
+			.sorted()
+			.toList();
+		List<List<String>> parts = new ArrayList<>();
+		for (int i = 0; i < Math.min(partitions, children.size()); i++) {
+			parts.add(new ArrayList<>());
+		}
+		for (int i = 0; i < children.size(); i++) {
+			parts.get(i % parts.size()).add(children.get(i));
+		}
+		return new Split(parts, tops);
+	}
+
+	@Override
+	public Summary generatePartition(int year, List<String> roots) {
+		this.partitionCalls.incrementAndGet();
+		return write(year, Criteria.where("path").in(roots));
+	}
+
+	@Override
+	public Summary generateTop(int year, String organizationId) {
+		this.topCalls.incrementAndGet();
+		return write(year, Criteria.where("_id").is(organizationId));
+	}
+
+	private Summary write(int year, Criteria criteria) {
 		CountDownLatch waitFor = this.gate;
 		if (waitFor != null) {
 			try {
@@ -50,9 +95,7 @@ public class FakeReportGeneration implements ReportGeneration {
 				throw new IllegalStateException(ex);
 			}
 		}
-		Query subtree = Query
-			.query((underOrganizationId != null) ? Criteria.where("path").is(underOrganizationId) : new Criteria());
-		List<Organization> organizations = this.mongo.find(subtree, Organization.class)
+		List<Organization> organizations = this.mongo.find(Query.query(criteria), Organization.class)
 			.stream()
 			.sorted(Comparator.comparing(Organization::id))
 			.toList();
@@ -67,6 +110,14 @@ public class FakeReportGeneration implements ReportGeneration {
 			written++;
 		}
 		return new Summary(written, 1);
+	}
+
+	public int partitionCalls() {
+		return this.partitionCalls.get();
+	}
+
+	public int topCalls() {
+		return this.topCalls.get();
 	}
 
 	public int calls() {
@@ -86,6 +137,8 @@ public class FakeReportGeneration implements ReportGeneration {
 
 	public void reset() {
 		this.calls.set(0);
+		this.partitionCalls.set(0);
+		this.topCalls.set(0);
 		this.failAfter = -1;
 		CountDownLatch open = this.gate;
 		this.gate = null;
