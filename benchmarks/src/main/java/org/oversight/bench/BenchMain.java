@@ -524,6 +524,7 @@ public final class BenchMain {
 			}
 			line("- OverdueSweep.sweep first run: %,d ms, %s", f.firstMillis(), f.first());
 			line("- repeat: %,d ms, %s", f.repeatMillis(), f.repeat());
+			line("- repeat once more: %,d ms", f.againMillis());
 			line("- the API's overdue feed used %,d ms of CPU during the first run, and stayed busy %,d ms after it%s",
 					f.feedCpuMillis(), Math.abs(f.feedMillis()),
 					(f.feedMillis() < 0) ? " (still busy when the wait gave up)" : "");
