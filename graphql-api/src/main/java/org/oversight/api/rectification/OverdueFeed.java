@@ -3,6 +3,7 @@ package org.oversight.api.rectification;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,13 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 
 	private static final int REMEMBERED = 20_000;
 
+	/**
+	 * Periodic polls that still read the steps after the sequence counter last moved: a
+	 * block's sequences are taken before its steps are stored, so the steps of the last
+	 * block may appear a little after the counter moved.
+	 */
+	static final int QUIET_AFTER = 30;
+
 	private final MongoTemplate mongo;
 
 	private final Duration interval;
@@ -64,6 +72,12 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 	private volatile long lastPollStarted = Long.MIN_VALUE;
 
 	private long last = Long.MIN_VALUE;
+
+	/** The sequence counter as the last periodic poll read it. */
+	private long counterSeen = Long.MIN_VALUE;
+
+	/** Periodic polls since the counter last moved. */
+	private int quietTicks;
 
 	@Autowired
 	OverdueFeed(MongoTemplate mongo, @Value("${oversight.graphql.feed-interval:1s}") Duration interval) {
@@ -86,7 +100,7 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 		StepIssued newest = this.mongo.findOne(new Query().with(Sort.by(Sort.Direction.DESC, "sequence")).limit(1),
 				StepIssued.class);
 		this.last = (newest != null) ? newest.sequence() : 0;
-		this.poller.scheduleWithFixedDelay(this::poll, this.interval.toMillis(), this.interval.toMillis(),
+		this.poller.scheduleWithFixedDelay(this::tick, this.interval.toMillis(), this.interval.toMillis(),
 				TimeUnit.MILLISECONDS);
 	}
 
@@ -110,6 +124,36 @@ class OverdueFeed implements InitializingBean, DisposableBean {
 				poll();
 			}, delay, TimeUnit.NANOSECONDS);
 		}
+	}
+
+	/**
+	 * The periodic poll: reads the sequence counter (by {@code _id}) and the steps only
+	 * while the counter moves and for {@value #QUIET_AFTER} polls after, so an idle feed
+	 * costs one read by id per interval instead of a query of the steps (a scan of them
+	 * on the embedded server).
+	 */
+	synchronized void tick() {
+		long counter;
+		try {
+			Map<?, ?> document = this.mongo.findOne(Query.query(Criteria.where("_id").is("rectification_steps")),
+					Map.class, "sequences");
+			counter = (document != null && document.get("value") instanceof Number value) ? value.longValue() : -1;
+		}
+		catch (RuntimeException ex) {
+			poll();
+			return;
+		}
+		if (counter != this.counterSeen) {
+			this.counterSeen = counter;
+			this.quietTicks = 0;
+		}
+		else if (this.quietTicks >= QUIET_AFTER) {
+			return;
+		}
+		else {
+			this.quietTicks++;
+		}
+		poll();
 	}
 
 	synchronized void poll() {

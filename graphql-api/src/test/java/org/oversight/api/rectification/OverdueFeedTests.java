@@ -130,6 +130,23 @@ class OverdueFeedTests {
 	}
 
 	/** Waits until every poll queued so far has run (the poller has one thread). */
+	@Test
+	void anIdleFeedReadsTheCounterOnlyUntilItMoves() {
+		java.util.concurrent.atomic.AtomicLong counter = new java.util.concurrent.atomic.AtomicLong(5);
+		when(this.mongo.findOne(any(Query.class), eq(java.util.Map.class), eq("sequences")))
+			.thenAnswer((invocation) -> java.util.Map.of("value", counter.get()));
+		this.releaseFirstPoll.countDown();
+		for (int i = 0; i < OverdueFeed.QUIET_AFTER + 10; i++) {
+			this.feed.tick();
+		}
+		assertThat(this.polls.get()).as("the steps read while the counter may still have steps to show")
+			.isEqualTo(OverdueFeed.QUIET_AFTER + 1);
+		counter.set(6);
+		this.feed.tick();
+		this.feed.tick();
+		assertThat(this.polls.get()).isEqualTo(OverdueFeed.QUIET_AFTER + 3);
+	}
+
 	private void drain() throws Exception {
 		this.poller.submit(() -> {
 		}).get(30, TimeUnit.SECONDS);
