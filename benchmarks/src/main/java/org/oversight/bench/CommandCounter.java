@@ -20,7 +20,7 @@ final class CommandCounter implements CommandListener {
 
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
-		if (IGNORED.contains(event.getCommandName())) {
+		if (IGNORED.contains(event.getCommandName()) || Thread.currentThread().getName().equals("overdue-feed")) {
 			return;
 		}
 		org.bson.BsonValue target = event.getCommand().get(event.getCommandName());

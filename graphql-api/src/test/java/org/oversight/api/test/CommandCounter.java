@@ -27,7 +27,8 @@ public class CommandCounter implements CommandListener {
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		String name = event.getCommandName();
-		if (!READS.contains(name)) {
+		// the live feed polls in the background on its own thread: not the request's
+		if (!READS.contains(name) || Thread.currentThread().getName().equals("overdue-feed")) {
 			return;
 		}
 		org.bson.BsonValue collection = event.getCommand().get(name);
