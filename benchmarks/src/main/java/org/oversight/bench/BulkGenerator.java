@@ -29,6 +29,7 @@ import org.bson.types.ObjectId;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.demo.SeededDraws;
 import org.oversight.core.finding.DispositionForm;
 import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingCategory;
@@ -74,7 +75,7 @@ import org.oversight.core.talk.TalkKind;
  * from one seeded {@link Random} in a fixed order, and every date is relative to
  * {@code today}.
  */
-final class BulkGenerator {
+final class BulkGenerator extends SeededDraws {
 
 	static final String ACTOR = "bench";
 
@@ -121,8 +122,6 @@ final class BulkGenerator {
 
 	private final DataSize size;
 
-	private final Random random;
-
 	private final LocalDate today;
 
 	private final int year;
@@ -150,8 +149,8 @@ final class BulkGenerator {
 	private int talkCount;
 
 	BulkGenerator(MongoDatabase db, DataSize size, long seed, LocalDate today, Instant now) {
+		super(seed);
 		this.size = size;
-		this.random = new Random(seed);
 		this.today = today;
 		this.year = today.getYear();
 		this.windowStart = LocalDate.of(this.year - 3, 1, 1);
@@ -1259,49 +1258,6 @@ final class BulkGenerator {
 	}
 
 	// ---- chance --------------------------------------------------------------------
-
-	private boolean chance(double p) {
-		return this.random.nextDouble() < p;
-	}
-
-	private int between(int low, int high) {
-		return low + this.random.nextInt(high - low + 1);
-	}
-
-	private LocalDate dayIn(LocalDate from, LocalDate to) {
-		if (to.isBefore(from)) {
-			return null;
-		}
-		long days = ChronoUnit.DAYS.between(from, to);
-		return from.plusDays((long) (this.random.nextDouble() * (days + 1)));
-	}
-
-	private <T> T pick(List<T> values) {
-		return values.get(this.random.nextInt(values.size()));
-	}
-
-	private <T> T weighted(T[] values, int... weights) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int draw = this.random.nextInt(total);
-		for (int i = 0; i < values.length; i++) {
-			draw -= weights[i];
-			if (draw < 0) {
-				return values[i];
-			}
-		}
-		return values[values.length - 1];
-	}
-
-	private static LocalDate min(LocalDate a, LocalDate b) {
-		return a.isBefore(b) ? a : b;
-	}
-
-	private static LocalDate max(LocalDate a, LocalDate b) {
-		return a.isAfter(b) ? a : b;
-	}
 
 	/**
 	 * Collects documents by collection and sends each full batch with {@code insertMany}

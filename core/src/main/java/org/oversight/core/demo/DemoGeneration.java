@@ -48,15 +48,13 @@ import org.oversight.core.talk.TalkService;
  * One load of the demo province: plans in memory, writes through the services, in a fixed
  * order with one {@link Random}. Never reused.
  */
-final class DemoGeneration {
+final class DemoGeneration extends SeededDraws {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoGeneration.class);
 
 	private final DemoProvince services;
 
 	private final DemoScale shape;
-
-	private final Random random;
 
 	private final DemoNames names;
 
@@ -115,9 +113,9 @@ final class DemoGeneration {
 	}
 
 	DemoGeneration(DemoProvince services, DemoScale shape, long seed) {
+		super(seed);
 		this.services = services;
 		this.shape = shape;
-		this.random = new Random(seed);
 		this.names = new DemoNames(this.random);
 		this.today = services.today.date();
 		this.year = this.today.getYear();
@@ -1204,53 +1202,6 @@ final class DemoGeneration {
 				this.dutyReportCount++;
 			}
 		}
-	}
-
-	// ---- chance --------------------------------------------------------------------
-
-	private boolean chance(double p) {
-		return this.random.nextDouble() < p;
-	}
-
-	/** A number from {@code low} to {@code high}, both included. */
-	private int between(int low, int high) {
-		return low + this.random.nextInt(high - low + 1);
-	}
-
-	/** A day from {@code from} to {@code to}, both included; null when none. */
-	private LocalDate dayIn(LocalDate from, LocalDate to) {
-		if (to.isBefore(from)) {
-			return null;
-		}
-		long days = ChronoUnit.DAYS.between(from, to);
-		return from.plusDays((long) (this.random.nextDouble() * (days + 1)));
-	}
-
-	private <T> T pick(List<T> values) {
-		return values.get(this.random.nextInt(values.size()));
-	}
-
-	private <T> T weighted(T[] values, int... weights) {
-		int total = 0;
-		for (int weight : weights) {
-			total += weight;
-		}
-		int draw = this.random.nextInt(total);
-		for (int i = 0; i < values.length; i++) {
-			draw -= weights[i];
-			if (draw < 0) {
-				return values[i];
-			}
-		}
-		return values[values.length - 1];
-	}
-
-	private static LocalDate min(LocalDate a, LocalDate b) {
-		return a.isBefore(b) ? a : b;
-	}
-
-	private static LocalDate max(LocalDate a, LocalDate b) {
-		return a.isAfter(b) ? a : b;
 	}
 
 }
