@@ -536,12 +536,6 @@ public class CadreService implements OrganizationLifecycleListener {
 	}
 
 	/** Whether the cadre holds the PRINCIPAL role of the organization on the day. */
-	public boolean holdsPrincipal(String cadreId, String organizationId, LocalDate day) {
-		return this.appointments.findByCadreId(cadreId)
-			.stream()
-			.anyMatch((a) -> a.isPrincipal() && a.organizationId().equals(organizationId) && a.activeOn(day));
-	}
-
 	public Optional<Cadre> findByCode(String code) {
 		return this.cadres.findByCode(code);
 	}

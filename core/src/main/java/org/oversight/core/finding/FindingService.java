@@ -2,31 +2,40 @@ package org.oversight.core.finding;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import org.oversight.core.cadre.CadreService;
+import org.oversight.core.cadre.Appointment;
+import org.oversight.core.cadre.Cadre;
+import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.ById;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.OrgPathCollection;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.Organization;
-import org.oversight.core.organization.OrganizationService;
 import org.oversight.core.tally.SubtreeTallies;
 
 /**
@@ -36,11 +45,13 @@ import org.oversight.core.tally.SubtreeTallies;
 @Service
 public class FindingService {
 
+	static final int BATCH = 10_000;
+
+	private static final int DUPLICATE_KEY = 11000;
+
 	private final Findings findings;
 
-	private final CadreService cadres;
-
-	private final OrganizationService organizations;
+	private final InQueries inQueries;
 
 	private final MongoTemplate mongo;
 
@@ -50,12 +61,11 @@ public class FindingService {
 
 	private final SubtreeTallies tallies;
 
-	FindingService(Findings findings, CadreService cadres, OrganizationService organizations, MongoTemplate mongo,
-			Today today, @Lazy TaskCounts taskCounts, SubtreeTallies tallies) {
+	FindingService(Findings findings, InQueries inQueries, MongoTemplate mongo, Today today,
+			@Lazy TaskCounts taskCounts, SubtreeTallies tallies) {
 		this.tallies = tallies;
 		this.findings = findings;
-		this.cadres = cadres;
-		this.organizations = organizations;
+		this.inQueries = inQueries;
 		this.mongo = mongo;
 		this.today = today;
 		this.taskCounts = taskCounts;
@@ -70,37 +80,130 @@ public class FindingService {
 			DispositionForm disposition) {
 	}
 
+	/** A finding to register under an id chosen beforehand (an import's reserved key). */
+	public record Registration(String id, RegisterFinding command) {
+	}
+
+	/** What {@link #registerAll} did with one registration: the finding, or why not. */
+	public record Registered(Registration registration, @Nullable Finding finding, @Nullable DomainException refused) {
+	}
+
 	/**
 	 * Registers a finding. Whether it concerns a principal is fixed now, from the
 	 * appointments on its reported date. The informant is written first, keyed by the new
 	 * finding's id, so the finding never exists without it.
 	 */
 	public Finding register(RegisterFinding command) {
-		FindingSource source = Check.present("source", command.source());
-		FindingCategory category = Check.present("category", command.category());
-		Severity severity = Check.present("severity", command.severity());
-		String description = Check.text("description", command.description(), 10_000);
-		Organization organization = this.organizations.get("organizationId", command.organizationId());
-		LocalDate reportedOn = Check.present("reportedOn", command.reportedOn());
-		if (reportedOn.isAfter(this.today.date())) {
-			throw DomainException.invalid("reportedOn", "is after today");
+		Registered registered = registerAll(List.of(new Registration(new ObjectId().toHexString(), command))).get(0);
+		if (registered.refused() != null) {
+			throw registered.refused();
 		}
-		boolean concernsPrincipal = false;
-		if (command.subjectId() != null) {
-			this.cadres.get("subjectId", command.subjectId());
-			concernsPrincipal = this.cadres.holdsPrincipal(command.subjectId(), organization.id(), reportedOn);
+		return registered.finding();
+	}
+
+	/**
+	 * Registers many findings, each checked exactly as {@link #register} checks one: up
+	 * to {@value #BATCH} share one read of their organizations, subjects and the
+	 * subjects' posts, one write of the informants, one insert and one write of the
+	 * tallies. A registration whose id is taken (registered meanwhile, as by a concurrent
+	 * import of the same key) is refused as a CONFLICT. For bulk imports.
+	 */
+	public List<Registered> registerAll(List<Registration> registrations) {
+		List<Registered> results = new ArrayList<>();
+		for (int i = 0; i < registrations.size(); i += BATCH) {
+			results.addAll(registerBatch(registrations.subList(i, Math.min(registrations.size(), i + BATCH))));
 		}
-		String informant = Check.optionalText("informant", command.informant(), 500);
-		String id = new ObjectId().toHexString();
-		if (informant != null) {
-			this.mongo.save(new FindingInformant(id, informant));
+		return results;
+	}
+
+	private List<Registered> registerBatch(List<Registration> registrations) {
+		Set<String> subjectIds = ById.valid(registrations.stream().map((r) -> r.command().subjectId()).toList());
+		ById<Organization> organizations = ById.of("Organization",
+				this.inQueries.byIds(Organization.class,
+						ById.valid(registrations.stream().map((r) -> r.command().organizationId()).toList())),
+				Organization::id);
+		ById<Cadre> subjects = ById.of("Cadre", this.inQueries.byIds(Cadre.class, subjectIds), Cadre::id);
+		Map<String, List<Appointment>> posts = this.inQueries
+			.find(Appointment.class, Criteria.where("role").is(TeamRole.PRINCIPAL), "cadreId", subjectIds,
+					Appointment::cadreId)
+			.stream()
+			.collect(Collectors.groupingBy(Appointment::cadreId));
+		Stamp stamp = Stamp.created(this.today.now(), Actor.current());
+		Finding[] planned = new Finding[registrations.size()];
+		DomainException[] refused = new DomainException[registrations.size()];
+		List<FindingInformant> informants = new ArrayList<>();
+		for (int i = 0; i < registrations.size(); i++) {
+			Registration registration = registrations.get(i);
+			try {
+				RegisterFinding command = registration.command();
+				FindingSource source = Check.present("source", command.source());
+				FindingCategory category = Check.present("category", command.category());
+				Severity severity = Check.present("severity", command.severity());
+				String description = Check.text("description", command.description(), 10_000);
+				Organization organization = organizations.get("organizationId", command.organizationId());
+				LocalDate reportedOn = Check.present("reportedOn", command.reportedOn());
+				if (reportedOn.isAfter(this.today.date())) {
+					throw DomainException.invalid("reportedOn", "is after today");
+				}
+				boolean concernsPrincipal = false;
+				if (command.subjectId() != null) {
+					subjects.get("subjectId", command.subjectId());
+					concernsPrincipal = posts.getOrDefault(command.subjectId(), List.of())
+						.stream()
+						.anyMatch((a) -> a.organizationId().equals(organization.id()) && a.activeOn(reportedOn));
+				}
+				String informant = Check.optionalText("informant", command.informant(), 500);
+				if (informant != null) {
+					informants.add(new FindingInformant(registration.id(), informant));
+				}
+				planned[i] = new Finding(registration.id(), source, category, severity, description, organization.id(),
+						organization.path(), command.subjectId(), concernsPrincipal, reportedOn, command.disposition(),
+						informant != null, stamp);
+			}
+			catch (DomainException ex) {
+				refused[i] = ex;
+			}
 		}
-		Finding finding = new Finding(id, source, category, severity, description, organization.id(),
-				organization.path(), command.subjectId(), concernsPrincipal, reportedOn, command.disposition(),
-				informant != null, Stamp.created(this.today.now(), Actor.current()));
-		Finding saved = this.findings.insert(finding);
-		this.tallies.changed(FindingTally.SOURCE, null, FindingTally.counted(saved));
-		return saved;
+		if (!informants.isEmpty()) {
+			BulkOperations write = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, FindingInformant.class);
+			informants
+				.forEach((informant) -> write.replaceOne(Query.query(Criteria.where("_id").is(informant.findingId())),
+						informant, FindAndReplaceOptions.options().upsert()));
+			write.execute();
+		}
+		List<Integer> inserting = new ArrayList<>();
+		for (int i = 0; i < planned.length; i++) {
+			if (planned[i] != null) {
+				inserting.add(i);
+			}
+		}
+		if (!inserting.isEmpty()) {
+			try {
+				this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Finding.class)
+					.insert(inserting.stream().map((i) -> planned[i]).toList())
+					.execute();
+			}
+			catch (BulkOperationException ex) {
+				if (ex.getErrors().stream().anyMatch((error) -> error.getCode() != DUPLICATE_KEY)) {
+					throw ex;
+				}
+				ex.getErrors().forEach((error) -> {
+					int i = inserting.get(error.getIndex());
+					refused[i] = DomainException.conflict("Finding " + planned[i].id() + " was registered meanwhile");
+					planned[i] = null;
+				});
+			}
+		}
+		List<SubtreeTallies.Change> changes = new ArrayList<>();
+		List<Registered> results = new ArrayList<>();
+		for (int i = 0; i < planned.length; i++) {
+			if (planned[i] != null) {
+				changes.add(new SubtreeTallies.Change(null, FindingTally.counted(planned[i])));
+			}
+			results.add(new Registered(registrations.get(i), planned[i], refused[i]));
+		}
+		this.tallies.changedAll(FindingTally.SOURCE, changes);
+		return results;
 	}
 
 	public Finding correct(String id, CorrectFinding command) {
@@ -171,24 +274,27 @@ public class FindingService {
 	}
 
 	/**
-	 * Reserves the finding for a new task: refused when dismissed; bumps the version so a
-	 * concurrent dismissal fails.
+	 * Reserves findings for new tasks: bumps the version of each not dismissed, so a
+	 * concurrent dismissal fails, with one write. Answers the findings not reserved
+	 * (dismissed, or gone), whose tasks are refused.
 	 */
-	public Finding reserveForTask(String findingId) {
-		Finding finding = get("findingId", findingId);
-		finding.requireNotDismissed();
-		Finding reserved = this.mongo.findAndModify(
-				Query.query(Criteria.where("_id")
-					.is(findingId)
-					.and("version")
-					.is(finding.version())
-					.and("status")
-					.ne(FindingStatus.DISMISSED)),
-				new Update().inc("version", 1), FindingAndModifyOptionsHolder.RETURN_NEW, Finding.class);
-		if (reserved == null) {
-			throw DomainException.conflict("Finding " + findingId + " changed meanwhile; try again");
+	public Set<String> reserveForTasks(Collection<String> findingIds) {
+		if (findingIds.isEmpty()) {
+			return Set.of();
 		}
-		return reserved;
+		BulkOperations reserve = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Finding.class);
+		findingIds.forEach((id) -> reserve.updateOne(
+				Query.query(Criteria.where("_id").is(id).and("status").ne(FindingStatus.DISMISSED)),
+				new Update().inc("version", 1)));
+		if (reserve.execute().getMatchedCount() == findingIds.size()) {
+			return Set.of();
+		}
+		Set<String> lost = new LinkedHashSet<>(findingIds);
+		this.inQueries.byIds(Finding.class, findingIds)
+			.stream()
+			.filter((finding) -> !finding.dismissed())
+			.forEach((finding) -> lost.remove(finding.id()));
+		return lost;
 	}
 
 	/**
@@ -196,27 +302,49 @@ public class FindingService {
 	 * count orders concurrent recounts: the one that counted last wins.
 	 */
 	public void tasksChanged(String findingId) {
-		Finding revised = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(findingId)),
-				new Update().inc("taskRevision", 1), FindingAndModifyOptionsHolder.RETURN_NEW, Finding.class);
-		if (revised == null) {
-			return;
+		tasksChangedAll(List.of(findingId));
+	}
+
+	/**
+	 * Recounts the tasks of many findings and sets their status, as {@link #tasksChanged}
+	 * does for one: their revisions raised with one write, read back with the findings,
+	 * their tasks counted with one read, then one conditional write per finding (which
+	 * returns what it replaced, for the tallies).
+	 */
+	public void tasksChangedAll(Collection<String> findingIds) {
+		List<String> ids = List.copyOf(ById.valid(findingIds));
+		for (int i = 0; i < ids.size(); i += BATCH) {
+			recount(ids.subList(i, Math.min(ids.size(), i + BATCH)));
 		}
-		TaskCounts.Counts counts = this.taskCounts.of(findingId);
-		FindingStatus status = Finding.statusFor(counts.tasks(), counts.verified());
-		Update update = new Update().set("tasks", counts.tasks())
-			.set("verifiedTasks", counts.verified())
-			.set("statusRevision", revised.taskRevision())
-			.set("status", status);
-		Finding before = this.mongo.findAndModify(Query.query(Criteria.where("_id")
-			.is(findingId)
-			.and("statusRevision")
-			.lt(revised.taskRevision())
-			.and("status")
-			.ne(FindingStatus.DISMISSED)), update, Finding.class);
-		if (before != null) {
-			this.tallies.changed(FindingTally.SOURCE, FindingTally.counted(before),
-					FindingTally.counted(before, status, before.severity(), before.category()));
+	}
+
+	private void recount(List<String> ids) {
+		BulkOperations bump = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Finding.class);
+		ids.forEach(
+				(id) -> bump.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().inc("taskRevision", 1)));
+		bump.execute();
+		List<Finding> revised = this.inQueries.byIds(Finding.class, ids);
+		Map<String, TaskCounts.Counts> counts = this.taskCounts.ofAll(ids);
+		List<SubtreeTallies.Change> changes = new ArrayList<>();
+		for (Finding finding : revised) {
+			TaskCounts.Counts count = counts.getOrDefault(finding.id(), new TaskCounts.Counts(0, 0));
+			FindingStatus status = Finding.statusFor(count.tasks(), count.verified());
+			Update update = new Update().set("tasks", count.tasks())
+				.set("verifiedTasks", count.verified())
+				.set("statusRevision", finding.taskRevision())
+				.set("status", status);
+			Finding before = this.mongo.findAndModify(Query.query(Criteria.where("_id")
+				.is(finding.id())
+				.and("statusRevision")
+				.lt(finding.taskRevision())
+				.and("status")
+				.ne(FindingStatus.DISMISSED)), update, Finding.class);
+			if (before != null) {
+				changes.add(new SubtreeTallies.Change(FindingTally.counted(before),
+						FindingTally.counted(before, status, before.severity(), before.category())));
+			}
 		}
+		this.tallies.changedAll(FindingTally.SOURCE, changes);
 	}
 
 	public Finding get(String field, String id) {
@@ -240,12 +368,6 @@ public class FindingService {
 
 	public List<Finding> getAll(Collection<String> ids) {
 		return this.findings.findByIdIn(ids);
-	}
-
-	static final class FindingAndModifyOptionsHolder {
-
-		static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package org.oversight.core.rectification;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -75,8 +76,14 @@ public class OpenTasks {
 
 	/** Before a task is written in this state: lists it under its keys. */
 	void listing(Rectification task) {
+		listing(List.of(task));
+	}
+
+	/** Before tasks are written in these states: lists them under their keys. */
+	void listing(Collection<Rectification> tasks) {
 		Map<String, List<String>> byKey = new LinkedHashMap<>();
-		keys(task).forEach((key) -> byKey.put(key, List.of(task.id())));
+		tasks.forEach((task) -> keys(task)
+			.forEach((key) -> byKey.computeIfAbsent(key, (k) -> new ArrayList<>()).add(task.id())));
 		this.lookups.addAll(LIST, byKey);
 	}
 

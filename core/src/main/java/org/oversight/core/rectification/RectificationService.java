@@ -2,10 +2,17 @@ package org.oversight.core.rectification;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +22,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.CadreService;
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.ById;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.OrgPathCollection;
@@ -26,6 +35,7 @@ import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingService;
 import org.oversight.core.finding.TaskCounts;
 import org.oversight.core.lookup.LookupSource;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
 import org.oversight.core.tally.SubtreeTallies;
@@ -37,6 +47,8 @@ import org.oversight.core.tally.SubtreeTallies;
  */
 @Service
 public class RectificationService implements TaskCounts {
+
+	static final int BATCH = 10_000;
 
 	private final Rectifications rectifications;
 
@@ -54,8 +66,12 @@ public class RectificationService implements TaskCounts {
 
 	private final OpenTasks openTasks;
 
+	private final InQueries inQueries;
+
 	RectificationService(Rectifications rectifications, FindingService findings, OrganizationService organizations,
-			CadreService cadres, MongoTemplate mongo, Today today, SubtreeTallies tallies, OpenTasks openTasks) {
+			CadreService cadres, MongoTemplate mongo, Today today, SubtreeTallies tallies, OpenTasks openTasks,
+			InQueries inQueries) {
+		this.inQueries = inQueries;
 		this.tallies = tallies;
 		this.openTasks = openTasks;
 		this.rectifications = rectifications;
@@ -70,29 +86,106 @@ public class RectificationService implements TaskCounts {
 			RectificationMode mode, String measures, LocalDate deadline) {
 	}
 
+	/** What {@link #assignAll} did with one command: the task, or why not. */
+	public record Assigned(AssignRectification command, @Nullable Rectification task,
+			@Nullable DomainException refused) {
+	}
+
 	public Rectification assign(AssignRectification command) {
-		Finding finding = this.findings.get("findingId", command.findingId());
-		Organization organization = this.organizations.get("responsibleOrganizationId",
-				command.responsibleOrganizationId());
-		if (command.responsibleCadreId() != null) {
-			this.cadres.get("responsibleCadreId", command.responsibleCadreId());
+		Assigned assigned = assignAll(List.of(command)).get(0);
+		if (assigned.refused() != null) {
+			throw assigned.refused();
 		}
-		RectificationMode mode = Check.present("mode", command.mode());
-		String measures = Check.text("measures", command.measures(), 10_000);
-		LocalDate deadline = Check.present("deadline", command.deadline());
-		Check.notBefore("deadline", deadline, "the finding's reportedOn", finding.reportedOn());
-		organization.requireNotDissolved("responsibleOrganizationId");
-		finding.requireNotDismissed();
-		this.findings.reserveForTask(finding.id());
-		Rectification task = Rectification.assign(new ObjectId().toHexString(), finding.id(), finding.subjectId(),
-				finding.concernsPrincipal(), organization.id(), organization.path(), command.responsibleCadreId(), mode,
-				measures, deadline, this.today.date(), Actor.current(),
-				Stamp.created(this.today.now(), Actor.current()));
-		this.openTasks.listing(task);
-		Rectification saved = this.rectifications.insert(task);
-		this.tallies.changed(RectificationTally.SOURCE, null, RectificationTally.counted(saved));
-		this.findings.tasksChanged(finding.id());
-		return saved;
+		return assigned.task();
+	}
+
+	/**
+	 * Assigns many tasks, each checked exactly as {@link #assign} checks one: up to
+	 * {@value #BATCH} commands share one read of their findings, organizations and
+	 * cadres; their findings are reserved with one write (a finding dismissed meanwhile
+	 * refuses its commands as a CONFLICT), the tasks listed, stored and counted with one
+	 * write each, and their findings recounted together. For bulk imports.
+	 */
+	public List<Assigned> assignAll(List<AssignRectification> commands) {
+		List<Assigned> results = new ArrayList<>();
+		for (int i = 0; i < commands.size(); i += BATCH) {
+			results.addAll(assignBatch(commands.subList(i, Math.min(commands.size(), i + BATCH))));
+		}
+		return results;
+	}
+
+	private List<Assigned> assignBatch(List<AssignRectification> commands) {
+		ById<Finding> findings = ById.of("Finding",
+				this.findings.getAll(ById.valid(commands.stream().map(AssignRectification::findingId).toList())),
+				Finding::id);
+		ById<Organization> organizations = ById.of("Organization",
+				this.inQueries.byIds(Organization.class,
+						ById.valid(commands.stream().map(AssignRectification::responsibleOrganizationId).toList())),
+				Organization::id);
+		ById<Cadre> cadres = ById.of("Cadre",
+				this.inQueries.byIds(Cadre.class,
+						ById.valid(commands.stream().map(AssignRectification::responsibleCadreId).toList())),
+				Cadre::id);
+		LocalDate today = this.today.date();
+		String actor = Actor.current();
+		Stamp stamp = Stamp.created(this.today.now(), actor);
+		Rectification[] planned = new Rectification[commands.size()];
+		DomainException[] refused = new DomainException[commands.size()];
+		for (int i = 0; i < commands.size(); i++) {
+			AssignRectification command = commands.get(i);
+			try {
+				Finding finding = findings.get("findingId", command.findingId());
+				Organization organization = organizations.get("responsibleOrganizationId",
+						command.responsibleOrganizationId());
+				if (command.responsibleCadreId() != null) {
+					cadres.get("responsibleCadreId", command.responsibleCadreId());
+				}
+				RectificationMode mode = Check.present("mode", command.mode());
+				String measures = Check.text("measures", command.measures(), 10_000);
+				LocalDate deadline = Check.present("deadline", command.deadline());
+				Check.notBefore("deadline", deadline, "the finding's reportedOn", finding.reportedOn());
+				organization.requireNotDissolved("responsibleOrganizationId");
+				finding.requireNotDismissed();
+				planned[i] = Rectification.assign(new ObjectId().toHexString(), finding.id(), finding.subjectId(),
+						finding.concernsPrincipal(), organization.id(), organization.path(),
+						command.responsibleCadreId(), mode, measures, deadline, today, actor, stamp);
+			}
+			catch (DomainException ex) {
+				refused[i] = ex;
+			}
+		}
+		Set<String> reserving = new LinkedHashSet<>();
+		for (Rectification task : planned) {
+			if (task != null) {
+				reserving.add(task.findingId());
+			}
+		}
+		Set<String> lost = this.findings.reserveForTasks(reserving);
+		List<Rectification> tasks = new ArrayList<>();
+		for (int i = 0; i < planned.length; i++) {
+			if (planned[i] != null && lost.contains(planned[i].findingId())) {
+				refused[i] = DomainException
+					.conflict("Finding " + planned[i].findingId() + " changed meanwhile; try again");
+				planned[i] = null;
+			}
+			else if (planned[i] != null) {
+				tasks.add(planned[i]);
+			}
+		}
+		if (!tasks.isEmpty()) {
+			this.openTasks.listing(tasks);
+			this.mongo.insert(tasks, Rectification.class);
+			this.tallies.changedAll(RectificationTally.SOURCE,
+					tasks.stream()
+						.map((task) -> new SubtreeTallies.Change(null, RectificationTally.counted(task)))
+						.toList());
+			this.findings.tasksChangedAll(reserving.stream().filter((id) -> !lost.contains(id)).toList());
+		}
+		List<Assigned> results = new ArrayList<>();
+		for (int i = 0; i < commands.size(); i++) {
+			results.add(new Assigned(commands.get(i), planned[i], refused[i]));
+		}
+		return results;
 	}
 
 	public Rectification reportProgress(String id, String note, long version) {
@@ -177,6 +270,22 @@ public class RectificationService implements TaskCounts {
 
 	public List<Rectification> ofFinding(String findingId) {
 		return this.rectifications.findByFindingId(findingId);
+	}
+
+	@Override
+	public Map<String, Counts> ofAll(Collection<String> findingIds) {
+		Map<String, int[]> counted = new HashMap<>();
+		for (Rectification task : this.inQueries.find(Rectification.class, null, "findingId", findingIds,
+				Rectification::findingId)) {
+			int[] count = counted.computeIfAbsent(task.findingId(), (k) -> new int[2]);
+			count[0]++;
+			if (task.status() == RectificationStatus.VERIFIED) {
+				count[1]++;
+			}
+		}
+		Map<String, Counts> result = new HashMap<>();
+		counted.forEach((id, count) -> result.put(id, new Counts(count[0], count[1])));
+		return result;
 	}
 
 	@Override

@@ -82,25 +82,31 @@ public class SubtreeTallies {
 
 	}
 
+	/** One record moved from {@code before} to {@code after}; null: not counted. */
+	public record Change(@Nullable Counted before, @Nullable Counted after) {
+	}
+
 	/**
 	 * Moves one record of {@code source} from {@code before} to {@code after} (null: not
 	 * counted before, as for a new record, or no longer counted).
 	 */
 	public void changed(String source, @Nullable Counted before, @Nullable Counted after) {
+		changedAll(source, List.of(new Change(before, after)));
+	}
+
+	/**
+	 * Moves many records of {@code source} at once: their increments summed per
+	 * organization, one unordered bulk write by {@code _id}.
+	 */
+	public void changedAll(String source, Collection<Change> changes) {
 		source(source);
-		if (Objects.equals(before, after)) {
-			return;
-		}
 		Map<String, Map<String, Integer>> deltas = new LinkedHashMap<>();
-		if (before != null) {
-			before.path()
-				.forEach((org) -> deltas.computeIfAbsent(org, (k) -> new LinkedHashMap<>())
-					.merge(before.key(), -1, Integer::sum));
-		}
-		if (after != null) {
-			after.path()
-				.forEach((org) -> deltas.computeIfAbsent(org, (k) -> new LinkedHashMap<>())
-					.merge(after.key(), 1, Integer::sum));
+		for (Change change : changes) {
+			if (Objects.equals(change.before(), change.after())) {
+				continue;
+			}
+			count(deltas, change.before(), -1);
+			count(deltas, change.after(), 1);
 		}
 		List<WriteModel<Document>> writes = new ArrayList<>();
 		deltas.forEach((org, byKey) -> {
@@ -117,6 +123,14 @@ public class SubtreeTallies {
 		});
 		if (!writes.isEmpty()) {
 			collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+		}
+	}
+
+	private static void count(Map<String, Map<String, Integer>> deltas, @Nullable Counted counted, int delta) {
+		if (counted != null) {
+			counted.path()
+				.forEach((org) -> deltas.computeIfAbsent(org, (k) -> new LinkedHashMap<>())
+					.merge(counted.key(), delta, Integer::sum));
 		}
 	}
 

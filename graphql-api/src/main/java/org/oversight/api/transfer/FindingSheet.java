@@ -3,15 +3,17 @@ package org.oversight.api.transfer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.bson.types.ObjectId;
 
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import org.oversight.core.cadre.Cadre;
-import org.oversight.core.common.DomainException;
 import org.oversight.core.finding.DispositionForm;
 import org.oversight.core.finding.Finding;
 import org.oversight.core.finding.FindingCategory;
@@ -214,6 +216,8 @@ final class FindingSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
+		List<Parsed> writing = new ArrayList<>();
+		Map<String, String> planned = new LinkedHashMap<>();
 		for (Parsed finding : this.plan) {
 			String orgId = context.organizationId(finding.orgCode());
 			String subjectId = context.cadreId(finding.subjectCode());
@@ -222,23 +226,46 @@ final class FindingSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "the record it refers to could not be written"));
 				continue;
 			}
-			try {
-				boolean interrupted = context.keys.reserveFinding(finding.key());
-				Finding written = interrupted ? adoptable(finding, orgId, subjectId, context) : null;
-				if (written == null) {
-					written = this.services.findings()
-						.register(new FindingService.RegisterFinding(finding.source(), finding.category(),
-								finding.severity(), finding.description(), orgId, subjectId, finding.reportedOn(),
-								finding.disposition(), finding.informant()));
+			writing.add(finding);
+			planned.put(finding.key(), new ObjectId().toHexString());
+		}
+		Map<String, String> reserved = context.keys.reserveFindings(planned);
+		List<Parsed> registering = new ArrayList<>();
+		List<FindingService.Registration> registrations = new ArrayList<>();
+		for (Parsed finding : writing) {
+			String orgId = context.organizationId(finding.orgCode());
+			String subjectId = context.cadreId(finding.subjectCode());
+			String id = reserved.get(finding.key());
+			if (id == null) {
+				Finding adopted = adoptable(finding, orgId, subjectId, context);
+				id = (adopted != null) ? adopted.id() : planned.get(finding.key());
+				context.keys.completeFinding(finding.key(), id);
+				if (adopted != null) {
+					written(finding, adopted.id(), context);
+					continue;
 				}
-				context.keys.completeFinding(finding.key(), written.id());
-				context.plannedFindings.get(finding.key()).id = written.id();
-				context.created++;
 			}
-			catch (DomainException ex) {
-				failed(finding.row(), context, ex);
+			registering.add(finding);
+			registrations.add(new FindingService.Registration(id,
+					new FindingService.RegisterFinding(finding.source(), finding.category(), finding.severity(),
+							finding.description(), orgId, subjectId, finding.reportedOn(), finding.disposition(),
+							finding.informant())));
+		}
+		List<FindingService.Registered> results = this.services.findings().registerAll(registrations);
+		for (int i = 0; i < results.size(); i++) {
+			FindingService.Registered result = results.get(i);
+			if (result.refused() != null) {
+				failed(registering.get(i).row(), context, result.refused());
+			}
+			else {
+				written(registering.get(i), result.finding().id(), context);
 			}
 		}
+	}
+
+	private static void written(Parsed finding, String id, ImportContext context) {
+		context.plannedFindings.get(finding.key()).id = id;
+		context.created++;
 	}
 
 	/**

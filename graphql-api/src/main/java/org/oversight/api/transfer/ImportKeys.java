@@ -8,7 +8,7 @@ import java.util.Map;
 import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,10 +21,11 @@ import org.oversight.core.common.Today;
 /**
  * The business keys that imports give records the domain has no field for: a finding's
  * 问题编号. Collection {@value #COLLECTION}, one document per key: {@code {_id:
- * "finding:<key>", id: <finding id>, reservedAt}}. The key is reserved (id null) before
- * the finding is registered and completed right after, so a crash between the two leaves
- * a reservation that the next import of the key resolves: it adopts the unmapped finding
- * with exactly the row's values if there is one, or registers it.
+ * "finding:<key>", id: <finding id>, reservedAt}}. The key is reserved with the id its
+ * finding will have before the finding is registered, so a crash between the two leaves a
+ * reservation that the next import of the key completes by registering the finding under
+ * that id. (Reservations without an id, left by older versions, are resolved by adopting
+ * the unmapped finding with exactly the row's values if there is one.)
  */
 @Component
 class ImportKeys {
@@ -85,20 +86,33 @@ class ImportKeys {
 	}
 
 	/**
-	 * Reserves the key before its finding is registered.
-	 * @return true when a reservation was already there: an earlier import stopped
-	 * between reserving and completing
+	 * Reserves the keys before their findings are registered, each with the id its
+	 * finding will have (one write), and answers the id each key is reserved with: the
+	 * one given, or the one of an earlier import that stopped before registering it (then
+	 * the finding is registered under that id now), or null for a reservation without an
+	 * id, left by an older version between reserving and completing.
 	 */
-	boolean reserveFinding(String key) {
+	Map<String, String> reserveFindings(Map<String, String> idsByKey) {
+		Map<String, String> reserved = new HashMap<>();
+		if (idsByKey.isEmpty()) {
+			return reserved;
+		}
 		index();
-		Document before = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(FINDING + key)),
-				new Update().setOnInsert("reservedAt", this.today.now()),
-				FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION);
-		return before != null;
+		BulkOperations reserve = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+		idsByKey.forEach((key, id) -> reserve.upsert(Query.query(Criteria.where("_id").is(FINDING + key)),
+				new Update().setOnInsert("id", id).setOnInsert("reservedAt", this.today.now())));
+		reserve.execute();
+		List<String> ids = idsByKey.keySet().stream().map((k) -> FINDING + k).toList();
+		for (Document doc : this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
+			Object id = doc.get("id");
+			reserved.put(doc.getString("_id").substring(FINDING.length()), (id != null) ? id.toString() : null);
+		}
+		return reserved;
 	}
 
+	/** Maps a reservation left without an id by an older version. */
 	void completeFinding(String key, String findingId) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(FINDING + key)),
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(FINDING + key).and("id").is(null)),
 				new Update().set("id", findingId).set("completedAt", this.today.now()), COLLECTION);
 	}
 

@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-
-import org.oversight.core.common.DomainException;
 import org.oversight.core.finding.Finding;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.rectification.Rectification;
@@ -202,7 +198,9 @@ final class RectificationSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
-		this.recount.forEach((findingId) -> this.services.findings().tasksChanged(findingId));
+		this.services.findings().tasksChangedAll(this.recount);
+		List<Parsed> assigning = new ArrayList<>();
+		List<RectificationService.AssignRectification> commands = new ArrayList<>();
 		for (Parsed task : this.plan) {
 			Finding stored = context.storedFinding(task.findingKey());
 			String findingId = (stored != null) ? stored.id() : (context.plannedFindings.containsKey(task.findingKey())
@@ -214,14 +212,17 @@ final class RectificationSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "a record it refers to could not be written"));
 				continue;
 			}
-			try {
-				this.services.rectifications()
-					.assign(new RectificationService.AssignRectification(findingId, orgId, cadreId, task.mode(),
-							task.measures(), task.deadline()));
-				context.created++;
+			assigning.add(task);
+			commands.add(new RectificationService.AssignRectification(findingId, orgId, cadreId, task.mode(),
+					task.measures(), task.deadline()));
+		}
+		List<RectificationService.Assigned> results = this.services.rectifications().assignAll(commands);
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).refused() != null) {
+				failed(assigning.get(i).row(), context, results.get(i).refused());
 			}
-			catch (DomainException ex) {
-				failed(task.row(), context, ex);
+			else {
+				context.created++;
 			}
 		}
 	}

@@ -8,11 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-
 import org.oversight.core.cadre.Cadre;
-import org.oversight.core.common.DomainException;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
@@ -174,6 +170,8 @@ final class TalkSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
+		List<Parsed> recording = new ArrayList<>();
+		List<TalkService.RecordTalk> commands = new ArrayList<>();
 		for (Parsed talk : this.plan) {
 			String subjectId = context.cadreId(talk.subjectCode());
 			List<String> conductorIds = talk.conductorCodes().stream().map(context::cadreId).toList();
@@ -183,14 +181,17 @@ final class TalkSheet extends SheetImport {
 						Message.of("引用的记录未能写入", "a record it refers to could not be written"));
 				continue;
 			}
-			try {
-				this.services.talks()
-					.record(new TalkService.RecordTalk(talk.kind(), talk.date(), subjectId, conductorIds, orgId,
-							talk.summary(), talk.issues()));
-				context.created++;
+			recording.add(talk);
+			commands.add(new TalkService.RecordTalk(talk.kind(), talk.date(), subjectId, conductorIds, orgId,
+					talk.summary(), talk.issues()));
+		}
+		List<TalkService.Recorded> results = this.services.talks().recordAll(commands);
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).refused() != null) {
+				failed(recording.get(i).row(), context, results.get(i).refused());
 			}
-			catch (DomainException ex) {
-				failed(talk.row(), context, ex);
+			else {
+				context.created++;
 			}
 		}
 	}

@@ -210,6 +210,39 @@ class ImportApiIntegrationTests extends TransferTestSupport {
 	}
 
 	@Test
+	void aFindingReservedButNeverRegisteredIsRegisteredUnderItsReservedIdByTheNextImport() {
+		// as if the first run stopped after reserving the keys with their findings' ids,
+		// before registering F-1 and after registering F-2
+		Organization p = this.organizationService.create(new OrganizationService.CreateOrganization("P", "省委",
+				OrgKind.PARTY_COMMITTEE, OrgLevel.PROVINCE, null));
+		String reserved = new org.bson.types.ObjectId().toHexString();
+		this.mongo.insert(new Document("_id", "finding:F-1").append("id", reserved)
+			.append("reservedAt", java.util.Date.from(java.time.Instant.now())), ImportKeys.COLLECTION);
+		Finding registered = this.findingService
+			.register(new FindingService.RegisterFinding(FindingSource.AUDIT, FindingCategory.INTEGRITY,
+					Severity.SERIOUS, "问题二", p.id(), null, LocalDate.of(2026, 5, 2), null, null));
+		this.mongo.insert(new Document("_id", "finding:F-2").append("id", registered.id())
+			.append("reservedAt", java.util.Date.from(java.time.Instant.now())), ImportKeys.COLLECTION);
+		byte[] file = Workbooks.create()
+			.sheet("问题", row("问题编号", "问题来源", "问题类别", "严重程度", "问题描述", "组织代码", "发现日期"),
+					row("F-1", "审计", "廉洁", "严重问题", "问题一", "P", "2026-05-01"),
+					row("F-2", "审计", "廉洁", "严重问题", "问题二", "P", "2026-05-02"))
+			.sheet("整改", row("问题编号", "责任单位代码", "整改方式", "整改措施", "整改期限"), row("F-1", "P", "限期整改", "措施", "2026-09-01"))
+			.xlsx();
+
+		Upload upload = adminUpload("roster", null, "roster.xlsx", file);
+
+		assertThat(upload.result().rejected()).isEmpty();
+		assertThat(upload.result().created()).isEqualTo(2);
+		assertThat(upload.result().unchanged()).isEqualTo(1);
+		Finding completed = this.findings.findById(reserved).orElseThrow();
+		assertThat(completed.description()).isEqualTo("问题一");
+		assertThat(completed.tasks()).isEqualTo(1);
+		assertThat(this.findings.count()).isEqualTo(2);
+		assertThat(adminUpload("roster", null, "roster.xlsx", file).result().unchanged()).isEqualTo(3);
+	}
+
+	@Test
 	void postsCutOffBeforeTheirScopesOrAfterTheirSeatAreCompletedByImportingTheFileAgain() {
 		byte[] file = roster().xlsx();
 		adminUpload("roster", null, "roster.xlsx", file);

@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
 
@@ -37,7 +36,7 @@ final class TalkJudge {
 		this.conductorPrincipalPosts = conductorPrincipalPosts;
 	}
 
-	static TalkJudge of(MongoTemplate mongo, Collection<Talk> talks) {
+	static TalkJudge of(InQueries inQueries, Collection<Talk> talks) {
 		Set<String> subjects = new HashSet<>();
 		Set<String> conductors = new HashSet<>();
 		for (Talk talk : talks) {
@@ -49,13 +48,13 @@ final class TalkJudge {
 		if (subjects.isEmpty()) {
 			return new TalkJudge(Map.of(), Map.of());
 		}
-		Map<String, List<Appointment>> subjectPosts = mongo
-			.find(Query.query(Criteria.where("cadreId").in(subjects)), Appointment.class)
+		Map<String, List<Appointment>> subjectPosts = inQueries
+			.find(Appointment.class, null, "cadreId", subjects, Appointment::cadreId)
 			.stream()
 			.collect(Collectors.groupingBy(Appointment::cadreId));
-		Map<String, List<Appointment>> principalPosts = mongo
-			.find(Query.query(Criteria.where("cadreId").in(conductors).and("role").is(TeamRole.PRINCIPAL)),
-					Appointment.class)
+		Map<String, List<Appointment>> principalPosts = inQueries
+			.find(Appointment.class, Criteria.where("role").is(TeamRole.PRINCIPAL), "cadreId", conductors,
+					Appointment::cadreId)
 			.stream()
 			.collect(Collectors.groupingBy(Appointment::cadreId));
 		return new TalkJudge(subjectPosts, principalPosts);

@@ -29,10 +29,11 @@ import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.common.Today;
 import org.oversight.core.job.JobRun;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
-import org.oversight.core.talk.TalkRecorded;
+import org.oversight.core.talk.TalksRecorded;
 import org.oversight.scheduler.runtime.JobNames;
 import org.oversight.scheduler.runtime.Outcome;
 import org.oversight.scheduler.runtime.RecordedRuns;
@@ -52,7 +53,7 @@ import org.oversight.scheduler.runtime.SchedulerProperties;
  * in the team).</li>
  * </ul>
  * Periodic obligations are opened {@code oversight.scheduler.obligation-lead-time} before
- * they are due. An obligation is closed when its talk is recorded ({@link TalkRecorded}
+ * they are due. An obligation is closed when its talk is recorded ({@link TalksRecorded}
  * in this process) and by the daily {@link #check} (talks recorded elsewhere); the check
  * withdraws what is no longer owed. Every write is keyed by the obligation's id, so a
  * check killed midway is completed by the next one without duplicates. Pages through the
@@ -87,9 +88,12 @@ public class TalkObligations {
 
 	private final Period leadTime;
 
-	TalkObligations(MongoTemplate mongo, ActivePosts posts, ObligationStore store, RecordedRuns runs, Today today,
-			SchedulerProperties properties) {
+	private final InQueries inQueries;
+
+	TalkObligations(MongoTemplate mongo, InQueries inQueries, ActivePosts posts, ObligationStore store,
+			RecordedRuns runs, Today today, SchedulerProperties properties) {
 		this.mongo = mongo;
+		this.inQueries = inQueries;
 		this.posts = posts;
 		this.store = store;
 		this.runs = runs;
@@ -199,7 +203,7 @@ public class TalkObligations {
 			.collect(Collectors.toMap(Map.Entry::getKey, (e) -> ActivePosts.placement(e.getValue())));
 		List<Talk> talks = talksWith(held.stream().map(Appointment::cadreId).collect(Collectors.toSet()), KINDS, day);
 		Map<String, List<Talk>> talksBySubject = talks.stream().collect(Collectors.groupingBy(Talk::subjectId));
-		TalkJudge judge = TalkJudge.of(this.mongo, talks);
+		TalkJudge judge = TalkJudge.of(this.inQueries, talks);
 
 		List<Owed> owed = new ArrayList<>();
 		for (Appointment principal : principals) {
@@ -284,7 +288,7 @@ public class TalkObligations {
 			List<Talk> talks = talksWith(page.stream().map(Obligation::subjectCadreId).collect(Collectors.toSet()),
 					page.stream().map(Obligation::kind).collect(Collectors.toSet()), day);
 			Map<String, List<Talk>> bySubject = talks.stream().collect(Collectors.groupingBy(Talk::subjectId));
-			TalkJudge judge = TalkJudge.of(this.mongo, talks);
+			TalkJudge judge = TalkJudge.of(this.inQueries, talks);
 			for (Obligation obligation : page) {
 				Optional<Talk> talk = bySubject.getOrDefault(obligation.subjectCadreId(), List.of())
 					.stream()
@@ -306,37 +310,46 @@ public class TalkObligations {
 	}
 
 	/**
-	 * Closes the open obligations the talk fulfils, as soon as it is stored. A failure
-	 * here never fails the recording of the talk: the daily check closes them then.
+	 * Closes the open obligations the talks fulfil, as soon as they are stored. A failure
+	 * here never fails the recording of the talks: the daily check closes them then.
 	 */
 	@EventListener
-	void talkRecorded(TalkRecorded event) {
+	void talksRecorded(TalksRecorded event) {
 		try {
-			close(event.talk());
+			close(event.talks());
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not close the obligations of talk {}; the daily check will", event.talk().id(), ex);
+			logger.warn("Could not close the obligations of {} talks; the daily check will", event.talks().size(), ex);
 		}
 	}
 
-	/** Closes the open obligations the talk fulfils; answers how many. */
-	public int close(Talk talk) {
-		if (!KINDS.contains(talk.kind())) {
+	/**
+	 * Closes the open obligations the talks fulfil, each by the earliest talk that
+	 * fulfils it; answers how many. One read of the subjects' open obligations for the
+	 * whole batch.
+	 */
+	public int close(Collection<Talk> talks) {
+		Map<String, List<Talk>> bySubject = talks.stream()
+			.filter((talk) -> KINDS.contains(talk.kind()))
+			.collect(Collectors.groupingBy(Talk::subjectId));
+		if (bySubject.isEmpty()) {
 			return 0;
 		}
-		List<Obligation> open = this.mongo.find(Query.query(Criteria.where("subjectCadreId")
-			.is(talk.subjectId())
-			.and("kind")
-			.is(talk.kind())
-			.and("status")
-			.is(ObligationStatus.OPEN)), Obligation.class);
+		List<Obligation> open = this.inQueries.find(Obligation.class,
+				Criteria.where("status").is(ObligationStatus.OPEN), "subjectCadreId", bySubject.keySet(),
+				Obligation::subjectCadreId);
 		if (open.isEmpty()) {
 			return 0;
 		}
-		TalkJudge judge = TalkJudge.of(this.mongo, List.of(talk));
+		TalkJudge judge = TalkJudge.of(this.inQueries,
+				open.stream().flatMap((o) -> bySubject.get(o.subjectCadreId()).stream()).distinct().toList());
 		int closed = 0;
 		for (Obligation obligation : open) {
-			if (judge.fulfils(obligation, talk, talk.date()) && this.store.fulfil(obligation.id(), talk)) {
+			Optional<Talk> talk = bySubject.get(obligation.subjectCadreId())
+				.stream()
+				.filter((t) -> judge.fulfils(obligation, t, t.date()))
+				.min(Comparator.comparing(Talk::date).thenComparing(Talk::id));
+			if (talk.isPresent() && this.store.fulfil(obligation.id(), talk.get())) {
 				closed++;
 			}
 		}

@@ -185,6 +185,38 @@ class TalkObligationsIntegrationTests {
 	}
 
 	@Test
+	void talksRecordedTogetherCloseEachObligationByItsEarliestFulfillingTalk() {
+		this.obligations.check(TODAY);
+		LocalDate june8 = LocalDate.of(2026, 6, 8);
+		LocalDate june12 = LocalDate.of(2026, 6, 12);
+		List<TalkService.Recorded> recorded = this.talks.recordAll(List.of(
+				command(TalkKind.APPOINTMENT, june12, this.newPrincipal, this.cityPrincipal, this.countyX),
+				command(TalkKind.APPOINTMENT, june8, this.newPrincipal, this.provincePrincipal, this.countyX),
+				command(TalkKind.APPOINTMENT, LocalDate.of(2026, 6, 5), this.newPrincipal, this.deputy, this.countyX),
+				command(TalkKind.SUPERVISION, june8, this.countyPrincipal, this.newPrincipal, this.countyY),
+				command(TalkKind.HEART_TO_HEART, june12, this.member, this.countyPrincipal, this.countyY),
+				command(TalkKind.HEART_TO_HEART, TODAY.plusDays(1), this.member, this.countyPrincipal, this.countyY)));
+
+		assertThat(recorded).extracting((r) -> r.refused() == null)
+			.containsExactly(true, true, true, true, true, false);
+		Obligation appointment = only(TalkKind.APPOINTMENT);
+		assertThat(appointment.status()).isEqualTo(ObligationStatus.FULFILLED);
+		assertThat(appointment.fulfilledByTalkId()).as("the earliest by an ancestor principal, not the deputy's")
+			.isEqualTo(recorded.get(1).talk().id());
+		assertThat(appointment.fulfilledOn()).isEqualTo(june8);
+		assertThat(only(TalkKind.SUPERVISION).status()).as("not by an ancestor principal")
+			.isEqualTo(ObligationStatus.OPEN);
+		Obligation heartToHeart = only(TalkKind.HEART_TO_HEART);
+		assertThat(heartToHeart.status()).isEqualTo(ObligationStatus.FULFILLED);
+		assertThat(heartToHeart.fulfilledByTalkId()).isEqualTo(recorded.get(4).talk().id());
+	}
+
+	private static TalkService.RecordTalk command(TalkKind kind, LocalDate date, Cadre subject, Cadre by,
+			Organization organization) {
+		return new TalkService.RecordTalk(kind, date, subject.id(), List.of(by.id()), organization.id(), null, null);
+	}
+
+	@Test
 	void theDailyCheckClosesWhatATalkRecordedElsewhereFulfilled() {
 		this.obligations.check(TODAY);
 		String talkId = talkRecordedByAnotherProcess(TalkKind.HEART_TO_HEART, LocalDate.of(2026, 6, 12), this.member,
