@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.TeamRole;
@@ -33,6 +35,7 @@ import org.oversight.core.rectification.Rectification;
 import org.oversight.core.rectification.RectificationMode;
 import org.oversight.core.rectification.RectificationService;
 import org.oversight.core.rectification.RectificationStatus;
+import org.oversight.core.rectification.RectificationTally;
 import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
 import org.oversight.core.talk.TalkService;
@@ -43,6 +46,8 @@ import org.oversight.core.test.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.Mockito.doAnswer;
 
 /**
  * The batch writes bulk imports use ({@code recordAll}, {@code registerAll},
@@ -61,7 +66,7 @@ class BulkRecordsIntegrationTests {
 	@Autowired
 	TalkService talks;
 
-	@Autowired
+	@MockitoSpyBean
 	FindingService findings;
 
 	@Autowired
@@ -190,7 +195,8 @@ class BulkRecordsIntegrationTests {
 		Finding openAfter = this.mongo.findById(open.id(), Finding.class);
 		assertThat(openAfter.tasks()).isEqualTo(2);
 		assertThat(openAfter.status()).isEqualTo(FindingStatus.UNDER_RECTIFICATION);
-		assertThat(openAfter.version()).as("reserved once for its two tasks").isEqualTo(open.version() + 1);
+		assertThat(openAfter.version()).as("reserved once for its two tasks, and again once they are stored")
+			.isEqualTo(open.version() + 2);
 		assertThat(this.mongo.findById(other.id(), Finding.class).tasks()).isEqualTo(1);
 		assertThat(this.mongo.findById(dismissed.id(), Finding.class).tasks()).isZero();
 		Rectification late = assigned.get(0).task();
@@ -209,6 +215,38 @@ class BulkRecordsIntegrationTests {
 		assertThat(this.findings.reserveForTasks(List.of(kept.id(), dismissed.id()))).containsExactly(dismissed.id());
 		assertThat(this.mongo.findById(kept.id(), Finding.class).version()).isEqualTo(kept.version() + 1);
 		assertThat(this.findings.reserveForTasks(List.of(kept.id()))).isEmpty();
+	}
+
+	@Test
+	void aFindingDismissedWhileItsTasksAreStoredGetsNoneOfThem() {
+		Finding dismissedMeanwhile = this.fixtures.finding(this.county, null, Severity.SERIOUS,
+				LocalDate.of(2026, 1, 5));
+		Finding kept = this.fixtures.finding(this.county, null, Severity.GENERAL, LocalDate.of(2026, 1, 6));
+		// a dismissal that counted no tasks before they were stored, and wrote after the
+		// first reservation
+		int[] calls = { 0 };
+		doAnswer((invocation) -> {
+			if (++calls[0] == 2) {
+				this.mongo.updateFirst(Query.query(Criteria.where("_id").is(dismissedMeanwhile.id())),
+						new Update().set("status", FindingStatus.DISMISSED), Finding.class);
+			}
+			return invocation.callRealMethod();
+		}).when(this.findings).reserveForTasks(anyCollection());
+
+		List<RectificationService.Assigned> assigned = this.tasks
+			.assignAll(List.of(assign(dismissedMeanwhile, this.county, TODAY.minusDays(1), "措施一"),
+					assign(kept, this.county, TODAY.minusDays(1), "措施二"),
+					assign(dismissedMeanwhile, this.county, TODAY.plusDays(9), "措施三")));
+
+		assertThat(assigned).extracting((r) -> r.refused() instanceof DomainException.Conflict)
+			.containsExactly(true, false, true);
+		assertThat(this.mongo.find(Query.query(Criteria.where("findingId").is(dismissedMeanwhile.id())),
+				Rectification.class))
+			.isEmpty();
+		assertThat(this.mongo.findById(kept.id(), Finding.class).tasks()).isEqualTo(1);
+		assertThat(this.tallies.count(RectificationTally.of(null, TODAY), List.of(this.county.id())).orElseThrow())
+			.as("only the kept task counted")
+			.containsEntry(this.county.id(), 1L);
 	}
 
 	@Test

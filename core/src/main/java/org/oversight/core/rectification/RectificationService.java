@@ -175,11 +175,28 @@ public class RectificationService implements TaskCounts {
 		if (!tasks.isEmpty()) {
 			this.openTasks.listing(tasks);
 			this.mongo.insert(tasks, Rectification.class);
+			// a dismissal that counted the finding's tasks before they were stored either
+			// fails on this second bump or is seen by it: then its tasks are withdrawn
+			Set<String> dismissed = this.findings
+				.reserveForTasks(tasks.stream().map(Rectification::findingId).distinct().toList());
+			if (!dismissed.isEmpty()) {
+				List<String> withdrawn = new ArrayList<>();
+				for (int i = 0; i < planned.length; i++) {
+					if (planned[i] != null && dismissed.contains(planned[i].findingId())) {
+						withdrawn.add(planned[i].id());
+						refused[i] = DomainException
+							.conflict("Finding " + planned[i].findingId() + " was dismissed meanwhile");
+						planned[i] = null;
+					}
+				}
+				this.mongo.remove(Query.query(Criteria.where("_id").in(withdrawn)), Rectification.class);
+				tasks.removeIf((task) -> dismissed.contains(task.findingId()));
+			}
 			this.tallies.changedAll(RectificationTally.SOURCE,
 					tasks.stream()
 						.map((task) -> new SubtreeTallies.Change(null, RectificationTally.counted(task)))
 						.toList());
-			this.findings.tasksChangedAll(reserving.stream().filter((id) -> !lost.contains(id)).toList());
+			this.findings.tasksChangedAll(tasks.stream().map(Rectification::findingId).distinct().toList());
 		}
 		List<Assigned> results = new ArrayList<>();
 		for (int i = 0; i < commands.size(); i++) {
