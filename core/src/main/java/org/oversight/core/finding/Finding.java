@@ -15,8 +15,9 @@ import org.oversight.core.common.Stamp;
 /**
  * A problem found about an organization, often about one cadre. The informant is kept
  * apart ({@link FindingInformant}) so it can be protected. {@code status} follows the
- * finding's rectification tasks, recounted after every task change: {@code taskRevision}
- * orders those recounts so a late one never overwrites a newer answer.
+ * finding's rectification tasks, recounted after every task change:
+ * {@code statusRevision} is the number of the recount that wrote it (from the sequence
+ * {@code FindingService.RECOUNTS}), so a late recount never overwrites a newer answer.
  */
 @Document("findings")
 @CompoundIndexes({
@@ -63,8 +64,6 @@ public class Finding {
 	private int tasks;
 
 	private int verifiedTasks;
-
-	private long taskRevision;
 
 	private long statusRevision;
 
@@ -163,8 +162,8 @@ public class Finding {
 		return this.verifiedTasks;
 	}
 
-	long taskRevision() {
-		return this.taskRevision;
+	long statusRevision() {
+		return this.statusRevision;
 	}
 
 	public long version() {

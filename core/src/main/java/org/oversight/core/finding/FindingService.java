@@ -3,20 +3,26 @@ package org.oversight.core.finding;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,6 +54,13 @@ public class FindingService {
 	static final int BATCH = 10_000;
 
 	private static final int DUPLICATE_KEY = 11000;
+
+	/** The sequence that orders recounts of findings' tasks. */
+	public static final String RECOUNTS = "finding_recounts";
+
+	private static final int RECOUNT_ATTEMPTS = 5;
+
+	private static final Logger logger = LoggerFactory.getLogger(FindingService.class);
 
 	private final Findings findings;
 
@@ -274,21 +287,19 @@ public class FindingService {
 	}
 
 	/**
-	 * Reserves findings for new tasks: bumps the version of each not dismissed, so a
-	 * concurrent dismissal fails, with one write. Answers the findings not reserved
-	 * (dismissed, or gone), whose tasks are refused.
+	 * Reserves findings for new tasks: bumps the version of each, so a concurrent
+	 * dismissal that read it before fails, and reads them back (two commands, by
+	 * {@code _id} only: the embedded server scans for any other filter). Answers the
+	 * findings not reserved (dismissed, or gone), whose tasks are refused.
 	 */
 	public Set<String> reserveForTasks(Collection<String> findingIds) {
 		if (findingIds.isEmpty()) {
 			return Set.of();
 		}
 		BulkOperations reserve = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Finding.class);
-		findingIds.forEach((id) -> reserve.updateOne(
-				Query.query(Criteria.where("_id").is(id).and("status").ne(FindingStatus.DISMISSED)),
-				new Update().inc("version", 1)));
-		if (reserve.execute().getMatchedCount() == findingIds.size()) {
-			return Set.of();
-		}
+		findingIds.forEach(
+				(id) -> reserve.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().inc("version", 1)));
+		reserve.execute();
 		Set<String> lost = new LinkedHashSet<>(findingIds);
 		this.inQueries.byIds(Finding.class, findingIds)
 			.stream()
@@ -298,8 +309,9 @@ public class FindingService {
 	}
 
 	/**
-	 * Recounts the finding's tasks and sets its status. The revision taken before the
-	 * count orders concurrent recounts: the one that counted last wins.
+	 * Recounts the finding's tasks and sets its status. Recounts are ordered by a number
+	 * drawn after the change they follow: one that counted earlier never overwrites a
+	 * later one's answer.
 	 */
 	public void tasksChanged(String findingId) {
 		tasksChangedAll(List.of(findingId));
@@ -307,44 +319,94 @@ public class FindingService {
 
 	/**
 	 * Recounts the tasks of many findings and sets their status, as {@link #tasksChanged}
-	 * does for one: their revisions raised with one write, read back with the findings,
-	 * their tasks counted with one read, then one conditional write per finding (which
-	 * returns what it replaced, for the tallies).
+	 * does for one. One number is drawn for the batch from the sequence
+	 * {@value #RECOUNTS} (after the changes, so higher than any recount that counted
+	 * before them), the findings and their tasks are read once, and the findings are
+	 * written in groups of the same answer with one update each: only where the status is
+	 * still the one read and no later recount wrote, so the tallies move by exactly the
+	 * change made. A finding a concurrent write changed meanwhile is counted again.
 	 */
 	public void tasksChangedAll(Collection<String> findingIds) {
 		List<String> ids = List.copyOf(ById.valid(findingIds));
 		for (int i = 0; i < ids.size(); i += BATCH) {
-			recount(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+			List<String> batch = ids.subList(i, Math.min(ids.size(), i + BATCH));
+			for (int attempt = 0; !batch.isEmpty(); attempt++) {
+				if (attempt == RECOUNT_ATTEMPTS) {
+					logger.warn("Findings {} kept changing while recounted; the next change recounts them", batch);
+					break;
+				}
+				batch = recount(batch);
+			}
 		}
 	}
 
-	private void recount(List<String> ids) {
-		BulkOperations bump = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Finding.class);
-		ids.forEach(
-				(id) -> bump.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().inc("taskRevision", 1)));
-		bump.execute();
-		List<Finding> revised = this.inQueries.byIds(Finding.class, ids);
+	/** Recounts the findings; answers those to count again. */
+	private List<String> recount(List<String> ids) {
+		long revision = nextRecount();
 		Map<String, TaskCounts.Counts> counts = this.taskCounts.ofAll(ids);
-		List<SubtreeTallies.Change> changes = new ArrayList<>();
-		for (Finding finding : revised) {
+		Map<List<Object>, List<Finding>> groups = new LinkedHashMap<>();
+		for (Finding finding : this.inQueries.byIds(Finding.class, ids)) {
+			if (finding.dismissed()) {
+				continue;
+			}
 			TaskCounts.Counts count = counts.getOrDefault(finding.id(), new TaskCounts.Counts(0, 0));
 			FindingStatus status = Finding.statusFor(count.tasks(), count.verified());
-			Update update = new Update().set("tasks", count.tasks())
-				.set("verifiedTasks", count.verified())
-				.set("statusRevision", finding.taskRevision())
-				.set("status", status);
-			Finding before = this.mongo.findAndModify(Query.query(Criteria.where("_id")
-				.is(finding.id())
-				.and("statusRevision")
-				.lt(finding.taskRevision())
-				.and("status")
-				.ne(FindingStatus.DISMISSED)), update, Finding.class);
-			if (before != null) {
-				changes.add(new SubtreeTallies.Change(FindingTally.counted(before),
-						FindingTally.counted(before, status, before.severity(), before.category())));
+			groups
+				.computeIfAbsent(List.of(finding.status(), count.tasks(), count.verified(), status),
+						(k) -> new ArrayList<>())
+				.add(finding);
+		}
+		List<SubtreeTallies.Change> changes = new ArrayList<>();
+		List<String> again = new ArrayList<>();
+		groups.forEach((group, findings) -> {
+			FindingStatus before = (FindingStatus) group.get(0);
+			FindingStatus after = (FindingStatus) group.get(3);
+			List<String> groupIds = findings.stream().map(Finding::id).toList();
+			long written = this.mongo.updateMulti(Query
+				.query(Criteria.where("_id").in(groupIds).and("status").is(before).and("statusRevision").lt(revision)),
+					new Update().set("tasks", group.get(1))
+						.set("verifiedTasks", group.get(2))
+						.set("status", after)
+						.set("statusRevision", revision),
+					Finding.class)
+				.getModifiedCount();
+			List<Finding> applied = findings;
+			if (written < findings.size()) {
+				applied = writtenBy(revision, findings, again);
+			}
+			applied.forEach((finding) -> changes.add(new SubtreeTallies.Change(FindingTally.counted(finding),
+					FindingTally.counted(finding, after, finding.severity(), finding.category()))));
+		});
+		this.tallies.changedAll(FindingTally.SOURCE, changes);
+		return again;
+	}
+
+	/**
+	 * Of findings a group write did not all reach: those it wrote (they carry its
+	 * revision). Those neither it nor a later recount wrote go to {@code again}.
+	 */
+	private List<Finding> writtenBy(long revision, List<Finding> findings, List<String> again) {
+		Map<String, Long> revisions = new HashMap<>();
+		this.inQueries.byIds(Finding.class, findings.stream().map(Finding::id).toList())
+			.forEach((finding) -> revisions.put(finding.id(), finding.statusRevision()));
+		List<Finding> applied = new ArrayList<>();
+		for (Finding finding : findings) {
+			long stored = revisions.getOrDefault(finding.id(), revision);
+			if (stored == revision) {
+				applied.add(finding);
+			}
+			else if (stored < revision) {
+				again.add(finding.id());
 			}
 		}
-		this.tallies.changedAll(FindingTally.SOURCE, changes);
+		return applied;
+	}
+
+	private long nextRecount() {
+		Document counter = this.mongo.findAndModify(Query.query(Criteria.where("_id").is(RECOUNTS)),
+				new Update().inc("value", 1L), FindAndModifyOptions.options().upsert(true).returnNew(true),
+				Document.class, "sequences");
+		return ((Number) counter.get("value")).longValue();
 	}
 
 	public Finding get(String field, String id) {
