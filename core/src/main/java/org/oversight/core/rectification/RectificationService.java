@@ -115,9 +115,8 @@ public class RectificationService implements TaskCounts {
 	}
 
 	private List<Assigned> assignBatch(List<AssignRectification> commands) {
-		ById<Finding> findings = ById.of("Finding",
-				this.findings.getAll(ById.valid(commands.stream().map(AssignRectification::findingId).toList())),
-				Finding::id);
+		ById<Finding> findings = ById.of("Finding", this.inQueries.byIds(Finding.class,
+				ById.valid(commands.stream().map(AssignRectification::findingId).toList())), Finding::id);
 		ById<Organization> organizations = ById.of("Organization",
 				this.inQueries.byIds(Organization.class,
 						ById.valid(commands.stream().map(AssignRectification::responsibleOrganizationId).toList())),

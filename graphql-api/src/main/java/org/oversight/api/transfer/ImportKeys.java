@@ -34,6 +34,9 @@ class ImportKeys {
 
 	private static final String FINDING = "finding:";
 
+	/** Keys per read: the embedded server compares each document found with every key. */
+	private static final int READ_CHUNK = 1000;
+
 	private final MongoTemplate mongo;
 
 	private final Today today;
@@ -103,9 +106,12 @@ class ImportKeys {
 				new Update().setOnInsert("id", id).setOnInsert("reservedAt", this.today.now())));
 		reserve.execute();
 		List<String> ids = idsByKey.keySet().stream().map((k) -> FINDING + k).toList();
-		for (Document doc : this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
-			Object id = doc.get("id");
-			reserved.put(doc.getString("_id").substring(FINDING.length()), (id != null) ? id.toString() : null);
+		for (int i = 0; i < ids.size(); i += READ_CHUNK) {
+			Query query = Query.query(Criteria.where("_id").in(ids.subList(i, Math.min(ids.size(), i + READ_CHUNK))));
+			for (Document doc : this.mongo.find(query, Document.class, COLLECTION)) {
+				Object id = doc.get("id");
+				reserved.put(doc.getString("_id").substring(FINDING.length()), (id != null) ? id.toString() : null);
+			}
 		}
 		return reserved;
 	}
