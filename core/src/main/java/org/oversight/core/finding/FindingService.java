@@ -60,12 +60,6 @@ public class FindingService {
 
 	private static final int RECOUNT_ATTEMPTS = 5;
 
-	/**
-	 * Ids per conditional group write: the embedded server compares every document with
-	 * every id of an {@code $in} it cannot serve from the {@code _id} index.
-	 */
-	private static final int WRITE_CHUNK = 1000;
-
 	private static final Logger logger = LoggerFactory.getLogger(FindingService.class);
 
 	private final Findings findings;
@@ -368,18 +362,12 @@ public class FindingService {
 			FindingStatus before = (FindingStatus) group.get(0);
 			FindingStatus after = (FindingStatus) group.get(3);
 			List<String> groupIds = findings.stream().map(Finding::id).toList();
-			long written = 0;
-			for (int i = 0; i < groupIds.size(); i += WRITE_CHUNK) {
-				List<String> chunk = groupIds.subList(i, Math.min(groupIds.size(), i + WRITE_CHUNK));
-				written += this.mongo.updateMulti(Query
-					.query(Criteria.where("_id").in(chunk).and("status").is(before).and("statusRevision").lt(revision)),
-						new Update().set("tasks", group.get(1))
-							.set("verifiedTasks", group.get(2))
-							.set("status", after)
-							.set("statusRevision", revision),
-						Finding.class)
-					.getModifiedCount();
-			}
+			long written = this.inQueries.updateWhere(Finding.class, groupIds,
+					Criteria.where("status").is(before).and("statusRevision").lt(revision),
+					new Update().set("tasks", group.get(1))
+						.set("verifiedTasks", group.get(2))
+						.set("status", after)
+						.set("statusRevision", revision));
 			List<Finding> applied = findings;
 			if (written < findings.size()) {
 				applied = writtenBy(revision, findings, again);

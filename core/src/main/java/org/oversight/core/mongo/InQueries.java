@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import org.oversight.core.common.OversightProperties;
@@ -35,6 +39,9 @@ public class InQueries {
 	static final int EMBEDDED_LIMIT = 200;
 
 	static final int BATCH = 1000;
+
+	/** The field {@link #updateWhere} marks documents with on the embedded server. */
+	static final String MARK = "_mark";
 
 	private final MongoTemplate mongo;
 
@@ -98,6 +105,47 @@ public class InQueries {
 		}
 		found.addAll(byId.values());
 		return found;
+	}
+
+	/**
+	 * Applies {@code update} to the documents with these ids that still meet
+	 * {@code condition}, atomically per document; answers how many it changed. A real
+	 * MongoDB serves {@code _id $in} with a condition from the id index, in queries of
+	 * 1,000 ids. The embedded server serves a filter from its id index only when
+	 * {@code _id} is all it holds, and otherwise compares every document with every id of
+	 * the list; there the ids are first marked (one write by {@code _id} each, in one
+	 * bulk command), then one conditional update of the marked documents clears its mark,
+	 * and one more clears the marks of the documents the condition left alone.
+	 */
+	public long updateWhere(Class<?> type, Collection<String> ids, Criteria condition, Update update) {
+		List<String> list = List.copyOf(new LinkedHashSet<>(ids));
+		if (list.isEmpty()) {
+			return 0;
+		}
+		if (!this.embedded) {
+			long changed = 0;
+			for (int i = 0; i < list.size(); i += this.batch) {
+				List<String> chunk = list.subList(i, Math.min(list.size(), i + this.batch));
+				changed += this.mongo
+					.updateMulti(Query.query(new Criteria().andOperator(Criteria.where("_id").in(chunk), condition)),
+							update, type)
+					.getModifiedCount();
+			}
+			return changed;
+		}
+		String mark = new ObjectId().toHexString();
+		BulkOperations marking = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
+		list.forEach(
+				(id) -> marking.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().set(MARK, mark)));
+		marking.execute();
+		long changed = this.mongo
+			.updateMulti(Query.query(new Criteria().andOperator(Criteria.where(MARK).is(mark), condition)),
+					update.unset(MARK), type)
+			.getModifiedCount();
+		if (changed < list.size()) {
+			this.mongo.updateMulti(Query.query(Criteria.where(MARK).is(mark)), new Update().unset(MARK), type);
+		}
+		return changed;
 	}
 
 	/**

@@ -57,4 +57,37 @@ class InQueriesIntegrationTests {
 		}
 	}
 
+	@Test
+	void conditionalUpdatesOfManyIdsChangeTheSameDocumentsEitherWayAndLeaveNoMark() {
+		Organization province = this.fixtures.org("P", OrgLevel.PROVINCE, null);
+		List<Organization> cities = new java.util.ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			cities.add(this.fixtures.org("C" + i, OrgLevel.CITY, province));
+		}
+		List<String> ids = new java.util.ArrayList<>(cities.stream().map(Organization::id).toList());
+		ids.add("000000000000000000000000");
+		int round = 0;
+		for (InQueries queries : List.of(new InQueries(this.mongo, false, 2, 2),
+				new InQueries(this.mongo, true, 2, 2))) {
+			round++;
+			String name = "改名" + round;
+			// only the first three still carry the name they were created with
+			this.mongo.updateMulti(
+					org.springframework.data.mongodb.core.query.Query
+						.query(Criteria.where("_id").in(ids.subList(3, 5))),
+					new org.springframework.data.mongodb.core.query.Update().set("name", "已改"), Organization.class);
+			long changed = queries.updateWhere(Organization.class, ids, Criteria.where("name").ne("已改"),
+					new org.springframework.data.mongodb.core.query.Update().set("name", name));
+
+			assertThat(changed).isEqualTo(3);
+			assertThat(queries.byIds(Organization.class, ids)).extracting(Organization::name)
+				.containsExactlyInAnyOrder(name, name, name, "已改", "已改");
+			assertThat(this.mongo.getCollection("organizations")
+				.countDocuments(new org.bson.Document(InQueries.MARK, new org.bson.Document("$exists", true))))
+				.isZero();
+			assertThat(this.mongo.findById(province.id(), Organization.class).name()).as("not in the list")
+				.isNotEqualTo(name);
+		}
+	}
+
 }
