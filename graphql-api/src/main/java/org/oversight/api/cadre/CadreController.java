@@ -129,8 +129,11 @@ class CadreController {
 	private Map<SupervisionKey, List<?>> supervision(Set<SupervisionKey> keys, Viewer viewer, Memo memo) {
 		Map<SupervisionKey, List<String>> chains = new LinkedHashMap<>();
 		Map<SupervisionKey, List<SupervisionEdge>> edges = new LinkedHashMap<>();
-		Loaders.grouped(keys, (k) -> List.of(k.day(), k.part(), k.kinds()), (group, members) -> {
-			SupervisionKey first = members.iterator().next();
+		Map<List<Object>, List<SupervisionKey>> groups = keys.stream()
+			.collect(Collectors.groupingBy((k) -> List.of(k.day(), k.part(), k.kinds()), LinkedHashMap::new,
+					Collectors.toList()));
+		for (List<SupervisionKey> members : groups.values()) {
+			SupervisionKey first = members.get(0);
 			List<String> ids = members.stream().map(SupervisionKey::cadreId).toList();
 			switch (first.part()) {
 				case CHAIN -> {
@@ -148,8 +151,7 @@ class CadreController {
 					members.forEach((key) -> edges.put(key, found.getOrDefault(key.cadreId(), List.of())));
 				}
 			}
-			return Map.of();
-		});
+		}
 		Set<String> shown = new LinkedHashSet<>();
 		chains.values().forEach(shown::addAll);
 		edges.forEach((key, list) -> list.forEach((e) -> shown.add(otherEnd(key, e))));
