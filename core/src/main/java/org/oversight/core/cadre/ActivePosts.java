@@ -29,13 +29,15 @@ import org.oversight.core.organization.OrganizationQueries;
 public class ActivePosts {
 
 	/** Every post of a cadre, whenever held, by cadre id. */
-	static final Memo.Slot<List<Appointment>> POSTS_OF_CADRE = new Memo.Slot<>("posts of a cadre");
+	private static final Memo.Slot<List<Appointment>> POSTS_OF_CADRE = new Memo.Slot<>("posts of a cadre");
 
 	/** Every post in an organization, whenever held, by organization id. */
-	static final Memo.Slot<List<Appointment>> POSTS_IN_ORGANIZATION = new Memo.Slot<>("posts in an organization");
+	private static final Memo.Slot<List<Appointment>> POSTS_IN_ORGANIZATION = new Memo.Slot<>(
+			"posts in an organization");
 
 	/** Every PRINCIPAL post of an organization, whenever held, through its seat. */
-	static final Memo.Slot<List<Appointment>> PRINCIPAL_POSTS = new Memo.Slot<>("principal posts of an organization");
+	private static final Memo.Slot<List<Appointment>> PRINCIPAL_POSTS = new Memo.Slot<>(
+			"principal posts of an organization");
 
 	private final MongoTemplate mongo;
 
@@ -146,6 +148,8 @@ public class ActivePosts {
 		Map<String, List<Appointment>> result = new LinkedHashMap<>();
 		keys.forEach((k) -> result.put(k, new ArrayList<>()));
 		posts.forEach((post) -> result.get(key.apply(post)).add(post));
+		// kept in the memo and handed to every later reader: read-only
+		result.replaceAll((k, list) -> List.copyOf(list));
 		return result;
 	}
 
