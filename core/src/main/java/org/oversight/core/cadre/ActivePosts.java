@@ -1,9 +1,12 @@
 package org.oversight.core.cadre;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -13,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import org.oversight.core.common.Memo;
 import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.lookup.LookupSource;
 import org.oversight.core.organization.OrganizationQueries;
@@ -23,6 +27,17 @@ import org.oversight.core.organization.OrganizationQueries;
  */
 @Component
 public class ActivePosts {
+
+	/** Every post of a cadre, whenever held, by cadre id. */
+	private static final Memo.Slot<List<Appointment>> POSTS_OF_CADRE = new Memo.Slot<>("posts of a cadre");
+
+	/** Every post in an organization, whenever held, by organization id. */
+	private static final Memo.Slot<List<Appointment>> POSTS_IN_ORGANIZATION = new Memo.Slot<>(
+			"posts in an organization");
+
+	/** Every PRINCIPAL post of an organization, whenever held, through its seat. */
+	private static final Memo.Slot<List<Appointment>> PRINCIPAL_POSTS = new Memo.Slot<>(
+			"principal posts of an organization");
 
 	private final MongoTemplate mongo;
 
@@ -86,6 +101,63 @@ public class ActivePosts {
 	}
 
 	/**
+	 * {@link #ofCadres(Collection, LocalDate)} through the request's memo: each cadre's
+	 * posts (whenever held) are read once per request, whatever the day asked.
+	 */
+	public List<Appointment> ofCadres(Collection<String> cadreIds, LocalDate day, Memo memo) {
+		return held(allOfCadres(cadreIds, memo), day);
+	}
+
+	/** {@link #allOfCadres(Collection)} through the request's memo, by cadre. */
+	public Map<String, List<Appointment>> allOfCadres(Collection<String> cadreIds, Memo memo) {
+		return memo.get(POSTS_OF_CADRE, cadreIds,
+				(missing) -> byKey(allOfCadres(missing), missing, Appointment::cadreId));
+	}
+
+	/**
+	 * {@link #inOrganizations(Collection, LocalDate)} through the request's memo: each
+	 * organization's posts (whenever held) are read once per request.
+	 */
+	public List<Appointment> inOrganizations(Collection<String> organizationIds, LocalDate day, Memo memo) {
+		return held(memo.get(POSTS_IN_ORGANIZATION, organizationIds,
+				(missing) -> byKey(allInOrganizations(missing), missing, Appointment::organizationId)), day);
+	}
+
+	/**
+	 * Every post in the organizations, whenever held: through the lookup list if built.
+	 */
+	private List<Appointment> allInOrganizations(Collection<String> organizationIds) {
+		Optional<List<String>> listed = this.lookups.union(LookupLists.ORGANIZATION_POSTS, organizationIds);
+		if (listed.isEmpty()) {
+			return this.mongo.find(Query.query(Criteria.where("organizationId").in(organizationIds)),
+					Appointment.class);
+		}
+		if (listed.get().isEmpty()) {
+			return List.of();
+		}
+		Set<String> wanted = Set.copyOf(organizationIds);
+		return this.mongo.find(Query.query(Criteria.where("_id").in(listed.get())), Appointment.class)
+			.stream()
+			.filter((post) -> wanted.contains(post.organizationId()))
+			.toList();
+	}
+
+	/** The posts of each key, in the order read; an empty list for a key with none. */
+	private static Map<String, List<Appointment>> byKey(List<Appointment> posts, Collection<String> keys,
+			Function<Appointment, String> key) {
+		Map<String, List<Appointment>> result = new LinkedHashMap<>();
+		keys.forEach((k) -> result.put(k, new ArrayList<>()));
+		posts.forEach((post) -> result.get(key.apply(post)).add(post));
+		// kept in the memo and handed to every later reader: read-only
+		result.replaceAll((k, list) -> List.copyOf(list));
+		return result;
+	}
+
+	private static List<Appointment> held(Map<String, List<Appointment>> byKey, LocalDate day) {
+		return byKey.values().stream().flatMap(List::stream).filter((post) -> held(post, day)).toList();
+	}
+
+	/**
 	 * The principals of the organizations on the day. Read through the organizations'
 	 * {@link PrincipalSeat}s, which list every PRINCIPAL appointment of their
 	 * organization (a term is claimed before its appointment is stored): two reads by id,
@@ -98,6 +170,49 @@ public class ActivePosts {
 			return List.of();
 		}
 		return principalPosts(organizationIds).stream().filter((post) -> held(post, day)).toList();
+	}
+
+	/**
+	 * {@link #principalsIn(Collection, LocalDate)} through the request's memo: each
+	 * organization's seat and principal posts are read once per request, whatever the day
+	 * asked.
+	 */
+	public List<Appointment> principalsIn(Collection<String> organizationIds, LocalDate day, Memo memo) {
+		return held(principalPosts(organizationIds, memo), day);
+	}
+
+	private Map<String, List<Appointment>> principalPosts(Collection<String> organizationIds, Memo memo) {
+		return memo.get(PRINCIPAL_POSTS, organizationIds,
+				(missing) -> byKey(principalPosts(missing), missing, Appointment::organizationId));
+	}
+
+	/**
+	 * {@link #principalsInSubtrees(Collection, LocalDate)} through the request's memo.
+	 */
+	public List<Appointment> principalsInSubtrees(Collection<String> rootIds, LocalDate day, Memo memo) {
+		if (rootIds.isEmpty()) {
+			return List.of();
+		}
+		Optional<Set<String>> subtree = this.organizations.subtreeIds(rootIds, memo);
+		if (subtree.isEmpty()) {
+			return principalsInSubtrees(rootIds, day);
+		}
+		return principalsIn(subtree.get(), day, memo).stream()
+			.filter((post) -> post.orgPath().stream().anyMatch(rootIds::contains))
+			.toList();
+	}
+
+	/**
+	 * {@link #principalsOverlapping(Collection, LocalDate, LocalDate)} through the
+	 * request's memo.
+	 */
+	public List<Appointment> principalsOverlapping(Collection<String> organizationIds, LocalDate from, LocalDate to,
+			Memo memo) {
+		return principalPosts(organizationIds, memo).values()
+			.stream()
+			.flatMap(List::stream)
+			.filter((post) -> !post.start().isAfter(to) && (post.end() == null || !post.end().isBefore(from)))
+			.toList();
 	}
 
 	/** Every PRINCIPAL post of the organizations, whenever held, through their seats. */

@@ -2,7 +2,6 @@ package org.oversight.core.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Service;
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.common.Memo;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
@@ -67,16 +67,25 @@ public class CoverageService {
 	}
 
 	public Coverage coverage(Organization root, int year) {
+		return coverage(root, year, new Memo());
+	}
+
+	/**
+	 * {@link #coverage(Organization, int)} read through the request's memo: the subtree,
+	 * its principals and the posts of the counted principals, which a request asking for
+	 * the blind spots too reads once.
+	 */
+	public Coverage coverage(Organization root, int year, Memo memo) {
 		LocalDate day = referenceDay(year);
 		LocalDate yearStart = LocalDate.of(year, 1, 1);
 		LocalDate yearEnd = LocalDate.of(year, 12, 31);
-		List<Organization> subtree = this.organizationQueries.subtree(root.id());
+		List<Organization> subtree = this.organizationQueries.subtree(root.id(), memo);
 		Map<String, Organization> byId = subtree.stream().collect(Collectors.toMap(Organization::id, (o) -> o));
 
 		// principals on the reference day in the subtree and above it
 		List<Appointment> principalsBelow = this.posts.principalsIn(subtree.stream().map(Organization::id).toList(),
-				day);
-		List<Appointment> principalsAbove = this.posts.principalsIn(root.ancestorIds(), day);
+				day, memo);
+		List<Appointment> principalsAbove = this.posts.principalsIn(root.ancestorIds(), day, memo);
 		Map<String, List<Appointment>> principalsByOrg = new HashMap<>();
 		principalsBelow
 			.forEach((a) -> principalsByOrg.computeIfAbsent(a.organizationId(), (k) -> new ArrayList<>()).add(a));
@@ -99,10 +108,10 @@ public class CoverageService {
 		LocalDate talksTo = yearEnd.plusDays(APPOINTMENT_TALK_DAYS);
 		List<Talk> held = this.talks.held(cadres, List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT),
 				yearStart.minusDays(0), talksTo);
-		Map<String, List<Appointment>> postsOfSubjects = allPosts(cadres);
+		Map<String, List<Appointment>> postsOfSubjects = this.posts.allOfCadres(cadres, memo);
 		Set<String> ancestorOrgs = new HashSet<>();
 		postsOfSubjects.values().forEach((list) -> list.forEach((a) -> ancestorOrgs.addAll(a.orgPath())));
-		List<Appointment> ancestorPrincipals = this.posts.principalsOverlapping(ancestorOrgs, yearStart, talksTo);
+		List<Appointment> ancestorPrincipals = this.posts.principalsOverlapping(ancestorOrgs, yearStart, talksTo, memo);
 		Map<String, List<Appointment>> ancestorPrincipalsByOrg = ancestorPrincipals.stream()
 			.collect(Collectors.groupingBy(Appointment::organizationId));
 		Map<String, List<Talk>> talksBySubject = held.stream().collect(Collectors.groupingBy(Talk::subjectId));
@@ -176,10 +185,6 @@ public class CoverageService {
 			}
 		}
 		return false;
-	}
-
-	private Map<String, List<Appointment>> allPosts(Collection<String> cadreIds) {
-		return this.posts.allOfCadres(cadreIds).stream().collect(Collectors.groupingBy(Appointment::cadreId));
 	}
 
 }

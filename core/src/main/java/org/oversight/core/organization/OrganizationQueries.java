@@ -3,8 +3,10 @@ package org.oversight.core.organization;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import org.oversight.core.common.Keyset;
+import org.oversight.core.common.Memo;
 import org.oversight.core.common.Page;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Scope;
@@ -27,6 +30,12 @@ public class OrganizationQueries {
 
 	private static final Keyset<Organization> BY_CODE = new Keyset<>(
 			List.of(Sort.Order.asc("code"), Sort.Order.asc("_id")), (o) -> List.of(o.code(), o.id()));
+
+	/** Organizations by id. */
+	private static final Memo.Slot<Organization> ORGANIZATION = new Memo.Slot<>("organization");
+
+	/** The ids listed as an organization's children, by organization id. */
+	private static final Memo.Slot<List<String>> CHILD_IDS = new Memo.Slot<>("children of an organization");
 
 	private final MongoTemplate mongo;
 
@@ -73,6 +82,18 @@ public class OrganizationQueries {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Organization.class);
 	}
 
+	/**
+	 * The organizations by id that exist, in the order of the ids, each read once per
+	 * request through its memo.
+	 */
+	public Map<String, Organization> byIds(Collection<String> ids, Memo memo) {
+		return memo.get(ORGANIZATION, ids, (missing) -> {
+			Map<String, Organization> found = new LinkedHashMap<>();
+			byIds(missing).forEach((organization) -> found.put(organization.id(), organization));
+			return found;
+		});
+	}
+
 	/** The children of every given organization, code ascending. */
 	public List<Organization> childrenOf(Collection<String> parentIds) {
 		if (parentIds.isEmpty()) {
@@ -117,6 +138,54 @@ public class OrganizationQueries {
 			frontier = next;
 		}
 		return Optional.of(all);
+	}
+
+	/**
+	 * {@link #subtreeIds(Collection)} through the request's memo: each organization's
+	 * children are listed once per request.
+	 */
+	public Optional<Set<String>> subtreeIds(Collection<String> rootIds, Memo memo) {
+		Set<String> all = new LinkedHashSet<>(rootIds);
+		Collection<String> frontier = rootIds;
+		while (!frontier.isEmpty()) {
+			Map<String, List<String>> children;
+			try {
+				children = memo.get(CHILD_IDS, frontier,
+						(missing) -> this.lookups.ids(LookupLists.CHILDREN, missing).orElseThrow(NotBuilt::new));
+			}
+			catch (NotBuilt ex) {
+				return Optional.empty();
+			}
+			List<String> next = new ArrayList<>();
+			children.values().forEach((ids) -> ids.forEach((child) -> {
+				if (all.add(child)) {
+					next.add(child);
+				}
+			}));
+			frontier = next;
+		}
+		return Optional.of(all);
+	}
+
+	/** The lookup list is not built yet: nothing is remembered, the caller scans. */
+	private static final class NotBuilt extends RuntimeException {
+
+		NotBuilt() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** {@link #subtree(String)} through the request's memo. */
+	public List<Organization> subtree(String rootId, Memo memo) {
+		Optional<Set<String>> ids = subtreeIds(List.of(rootId), memo);
+		if (ids.isEmpty()) {
+			return this.mongo.find(Query.query(Criteria.where("path").is(rootId)), Organization.class);
+		}
+		return byIds(ids.get(), memo).values()
+			.stream()
+			.filter((organization) -> organization.path().contains(rootId))
+			.toList();
 	}
 
 	/** The organization and everything below it. */

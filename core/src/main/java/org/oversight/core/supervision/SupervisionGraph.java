@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.common.Memo;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
@@ -32,13 +33,19 @@ import org.oversight.core.organization.Organizations;
  * The supervision graph as of any day: edges derived from today's tree and the
  * appointments held on the day, plus the stored ones valid on it. Every method answers a
  * whole batch of cadres with a fixed number of queries.
+ * <p>
+ * The methods that take a {@link Memo} read posts and stored edges through it: the
+ * supervisors, the supervisees and the chain of the same cadres, asked for in one
+ * request, then read each cadre's posts, each team and each cadre's stored edges once.
+ * The others read afresh on every call.
  */
 @Service
 public class SupervisionGraph {
 
-	private final ActivePosts posts;
+	/** The stored edges from or to a cadre, by cadre id. */
+	private static final Memo.Slot<List<StoredSupervision>> STORED_EDGES = new Memo.Slot<>("stored edges of a cadre");
 
-	private final StoredSupervisions stored;
+	private final ActivePosts posts;
 
 	private final Organizations organizations;
 
@@ -46,11 +53,10 @@ public class SupervisionGraph {
 
 	private final OrganizationQueries organizationQueries;
 
-	SupervisionGraph(ActivePosts posts, StoredSupervisions stored, Organizations organizations, MongoTemplate mongo,
+	SupervisionGraph(ActivePosts posts, Organizations organizations, MongoTemplate mongo,
 			OrganizationQueries organizationQueries) {
 		this.organizationQueries = organizationQueries;
 		this.posts = posts;
-		this.stored = stored;
 		this.organizations = organizations;
 		this.mongo = mongo;
 	}
@@ -58,14 +64,20 @@ public class SupervisionGraph {
 	/** Edges pointing at each cadre, in kind order. */
 	public Map<String, List<SupervisionEdge>> supervisorsOf(Collection<String> cadreIds, LocalDate day,
 			Set<SupervisionKind> kinds) {
+		return supervisorsOf(cadreIds, day, kinds, new Memo());
+	}
+
+	/** Edges pointing at each cadre, in kind order, read through the request's memo. */
+	public Map<String, List<SupervisionEdge>> supervisorsOf(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> kinds, Memo memo) {
 		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
 				: EnumSet.copyOf(kinds);
 		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
 		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
-		List<Appointment> held = this.posts.ofCadres(cadreIds, day);
-		Set<String> related = new HashSet<>();
+		List<Appointment> held = this.posts.ofCadres(cadreIds, day, memo);
+		Set<String> related = new LinkedHashSet<>();
 		held.forEach((post) -> related.addAll(post.orgPath()));
-		Teams teams = new Teams(this.posts.inOrganizations(related, day));
+		Teams teams = new Teams(this.posts.inOrganizations(related, day, memo));
 		for (Appointment post : held) {
 			Set<SupervisionEdge> edges = result.get(post.cadreId());
 			String subject = post.cadreId();
@@ -91,11 +103,13 @@ public class SupervisionGraph {
 			}
 		}
 		if (wanted.contains(SupervisionKind.STATIONED) || wanted.contains(SupervisionKind.ASSIGNED)) {
-			for (StoredSupervision edge : this.stored.findBySubjectIdIn(cadreIds)) {
-				if (edge.validOn(day)) {
-					result.get(edge.subjectId()).add(edge.toEdge());
+			storedEdges(cadreIds, memo).forEach((cadre, edges) -> {
+				for (StoredSupervision edge : edges) {
+					if (edge.subjectId().equals(cadre) && edge.validOn(day)) {
+						result.get(cadre).add(edge.toEdge());
+					}
 				}
-			}
+			});
 		}
 		return ordered(result, wanted);
 	}
@@ -103,13 +117,23 @@ public class SupervisionGraph {
 	/** Edges starting at each cadre, in kind order. */
 	public Map<String, List<SupervisionEdge>> superviseesOf(Collection<String> cadreIds, LocalDate day,
 			Set<SupervisionKind> kinds) {
+		return superviseesOf(cadreIds, day, kinds, new Memo());
+	}
+
+	/** Edges starting at each cadre, in kind order, read through the request's memo. */
+	public Map<String, List<SupervisionEdge>> superviseesOf(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> kinds, Memo memo) {
 		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
 				: EnumSet.copyOf(kinds);
 		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
 		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
-		List<Appointment> held = this.posts.ofCadres(cadreIds, day);
-		Teams teams = new Teams(this.posts
-			.inOrganizations(held.stream().map(Appointment::organizationId).collect(Collectors.toSet()), day));
+		List<Appointment> held = this.posts.ofCadres(cadreIds, day, memo);
+		// the teams of the whole paths, though only the posts' own are needed: the
+		// supervisors and the chain read those, so a request asking for the three reads
+		// them once, whichever comes first
+		Set<String> related = new LinkedHashSet<>();
+		held.forEach((post) -> related.addAll(post.orgPath()));
+		Teams teams = new Teams(this.posts.inOrganizations(related, day, memo));
 		for (Appointment post : held) {
 			Set<SupervisionEdge> edges = result.get(post.cadreId());
 			for (Appointment member : teams.of(post.organizationId())) {
@@ -130,7 +154,7 @@ public class SupervisionGraph {
 		List<Appointment> principalPosts = held.stream().filter(Appointment::isPrincipal).toList();
 		if (!principalPosts.isEmpty() && wanted.contains(SupervisionKind.UPPER_PRINCIPAL)) {
 			Set<String> tops = principalPosts.stream().map(Appointment::organizationId).collect(Collectors.toSet());
-			List<Appointment> below = this.posts.principalsInSubtrees(tops, day);
+			List<Appointment> below = this.posts.principalsInSubtrees(tops, day, memo);
 			Teams principals = new Teams(below);
 			for (Appointment lower : below) {
 				for (Appointment upper : principals.nearestUpperPrincipals(lower.orgPath(), lower.cadreId())) {
@@ -142,13 +166,37 @@ public class SupervisionGraph {
 			}
 		}
 		if (wanted.contains(SupervisionKind.STATIONED) || wanted.contains(SupervisionKind.ASSIGNED)) {
-			for (StoredSupervision edge : this.stored.findBySupervisorIdIn(cadreIds)) {
-				if (edge.validOn(day)) {
-					result.get(edge.supervisorId()).add(edge.toEdge());
+			storedEdges(cadreIds, memo).forEach((cadre, edges) -> {
+				for (StoredSupervision edge : edges) {
+					if (edge.supervisorId().equals(cadre) && edge.validOn(day)) {
+						result.get(cadre).add(edge.toEdge());
+					}
 				}
-			}
+			});
 		}
 		return ordered(result, wanted);
+	}
+
+	/**
+	 * The stored edges from or to each cadre, in the order stored: one read for both
+	 * directions, so the supervisors and the supervisees of a request share it.
+	 */
+	private Map<String, List<StoredSupervision>> storedEdges(Collection<String> cadreIds, Memo memo) {
+		return memo.get(STORED_EDGES, cadreIds, (missing) -> {
+			Map<String, List<StoredSupervision>> byCadre = new LinkedHashMap<>();
+			missing.forEach((id) -> byCadre.put(id, new ArrayList<>()));
+			Query touching = Query.query(new Criteria().orOperator(Criteria.where("subjectId").in(missing),
+					Criteria.where("supervisorId").in(missing)));
+			for (StoredSupervision edge : this.mongo.find(touching, StoredSupervision.class)) {
+				if (byCadre.containsKey(edge.subjectId())) {
+					byCadre.get(edge.subjectId()).add(edge);
+				}
+				if (byCadre.containsKey(edge.supervisorId()) && !edge.supervisorId().equals(edge.subjectId())) {
+					byCadre.get(edge.supervisorId()).add(edge);
+				}
+			}
+			return byCadre;
+		});
 	}
 
 	/**
@@ -157,8 +205,19 @@ public class SupervisionGraph {
 	 * theirs; anyone else starts with the principal of the team of their deepest post.
 	 */
 	public Map<String, List<String>> chains(Collection<String> cadreIds, LocalDate day) {
+		return chains(cadreIds, day, new Memo());
+	}
+
+	/**
+	 * {@link #chains(Collection, LocalDate)} read through the request's memo. The
+	 * principals of each level come from the teams of the organizations on the walks'
+	 * paths (which a cadre's supervisors read as well); the posts of every principal met
+	 * on those paths are read with the next walkers' placements, so a chain that climbs
+	 * the path it started on costs no further reads.
+	 */
+	public Map<String, List<String>> chains(Collection<String> cadreIds, LocalDate day, Memo memo) {
 		Map<String, List<Appointment>> principalsCache = new HashMap<>();
-		Map<String, Optional<Appointment>> placements = placements(cadreIds, day);
+		Map<String, Optional<Appointment>> placements = placements(cadreIds, day, memo);
 		List<ChainWalk> walks = new ArrayList<>();
 		Map<String, List<String>> result = new LinkedHashMap<>();
 		for (String cadreId : cadreIds) {
@@ -172,7 +231,7 @@ public class SupervisionGraph {
 		while (!active.isEmpty()) {
 			Set<String> orgs = new HashSet<>();
 			active.forEach((w) -> orgs.addAll(w.post.orgPath()));
-			loadPrincipals(orgs, day, principalsCache);
+			loadPrincipals(orgs, day, principalsCache, memo);
 			List<ChainWalk> moving = new ArrayList<>();
 			for (ChainWalk walk : active) {
 				Appointment next = nearestPrincipal(walk.post.orgPath(), walk.includeOwn, walk.visited,
@@ -185,8 +244,14 @@ public class SupervisionGraph {
 					moving.add(walk);
 				}
 			}
-			Map<String, Optional<Appointment>> nextPlacements = placements(
-					moving.stream().map((w) -> w.post.cadreId()).collect(Collectors.toSet()), day);
+			Set<String> next = moving.stream().map((w) -> w.post.cadreId()).collect(Collectors.toSet());
+			// whoever may come after them: the principals known on their paths
+			Set<String> ahead = new LinkedHashSet<>(next);
+			moving.forEach((w) -> w.post.orgPath()
+				.forEach((org) -> principalsCache.getOrDefault(org, List.of())
+					.forEach((principal) -> ahead.add(principal.cadreId()))));
+			this.posts.allOfCadres(ahead, memo);
+			Map<String, Optional<Appointment>> nextPlacements = placements(next, day, memo);
 			for (ChainWalk walk : moving) {
 				nextPlacements.get(walk.post.cadreId())
 					.filter(Appointment::isPrincipal)
@@ -216,11 +281,13 @@ public class SupervisionGraph {
 
 	}
 
-	private void loadPrincipals(Set<String> organizationIds, LocalDate day, Map<String, List<Appointment>> cache) {
+	private void loadPrincipals(Set<String> organizationIds, LocalDate day, Map<String, List<Appointment>> cache,
+			Memo memo) {
 		List<String> missing = organizationIds.stream().filter((id) -> !cache.containsKey(id)).toList();
 		if (!missing.isEmpty()) {
-			Map<String, List<Appointment>> loaded = this.posts.principalsIn(missing, day)
+			Map<String, List<Appointment>> loaded = this.posts.inOrganizations(missing, day, memo)
 				.stream()
+				.filter(Appointment::isPrincipal)
 				.collect(Collectors.groupingBy(Appointment::organizationId));
 			missing.forEach((id) -> cache.put(id, loaded.getOrDefault(id, List.of())));
 		}
@@ -245,7 +312,12 @@ public class SupervisionGraph {
 
 	/** Each cadre's placement post on the day (see {@link ActivePosts#placement}). */
 	public Map<String, Optional<Appointment>> placements(Collection<String> cadreIds, LocalDate day) {
-		Map<String, List<Appointment>> byCadre = this.posts.ofCadres(cadreIds, day)
+		return placements(cadreIds, day, new Memo());
+	}
+
+	/** Each cadre's placement post on the day, read through the request's memo. */
+	public Map<String, Optional<Appointment>> placements(Collection<String> cadreIds, LocalDate day, Memo memo) {
+		Map<String, List<Appointment>> byCadre = this.posts.ofCadres(cadreIds, day, memo)
 			.stream()
 			.collect(Collectors.groupingBy(Appointment::cadreId));
 		Map<String, Optional<Appointment>> result = new LinkedHashMap<>();
@@ -260,13 +332,21 @@ public class SupervisionGraph {
 	 * and principals with nobody above them to supervise them.
 	 */
 	public BlindSpots blindSpots(Organization root, LocalDate day) {
-		List<Organization> subtree = this.organizationQueries.subtree(root.id())
+		return blindSpots(root, day, new Memo());
+	}
+
+	/**
+	 * {@link #blindSpots(Organization, LocalDate)} read through the request's memo (the
+	 * subtree and its principals, which coverage reads as well).
+	 */
+	public BlindSpots blindSpots(Organization root, LocalDate day, Memo memo) {
+		List<Organization> subtree = this.organizationQueries.subtree(root.id(), memo)
 			.stream()
 			.filter((o) -> o.existsOn(day))
 			.sorted(Comparator.comparing(Organization::code))
 			.toList();
-		List<Appointment> principals = new ArrayList<>(this.posts.principalsInSubtree(root.id(), day));
-		principals.addAll(this.posts.principalsIn(root.ancestorIds(), day));
+		List<Appointment> principals = new ArrayList<>(this.posts.principalsInSubtrees(List.of(root.id()), day, memo));
+		principals.addAll(this.posts.principalsIn(root.ancestorIds(), day, memo));
 		Teams teams = new Teams(principals);
 		List<Organization> vacancies = subtree.stream().filter((o) -> teams.of(o.id()).isEmpty()).toList();
 		Set<String> unsupervised = new LinkedHashSet<>();

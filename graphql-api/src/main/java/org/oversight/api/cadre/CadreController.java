@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,16 +29,18 @@ import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.Loaders;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.QueryMemos;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
+import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
-import org.oversight.core.cadre.Appointments;
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.CadreQueries;
 import org.oversight.core.cadre.CadreService;
 import org.oversight.core.cadre.Cadres;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
+import org.oversight.core.common.Memo;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
@@ -64,20 +66,26 @@ class CadreController {
 
 	private final SupervisionGraph graph;
 
+	private final Loaders loaders;
+
 	private final Today today;
 
-	CadreController(CadreService service, CadreQueries queries, Cadres cadres, Appointments appointments,
+	CadreController(CadreService service, CadreQueries queries, Cadres cadres, ActivePosts posts, Loaders loaders,
 			OrganizationService organizations, SupervisionGraph graph, Today today, BatchLoaderRegistry registry) {
 		this.service = service;
+		this.loaders = loaders;
 		this.queries = queries;
 		this.cadres = cadres;
 		this.organizations = organizations;
 		this.graph = graph;
 		this.today = today;
-		Loaders.<PostsKey, List<Appointment>>keyed(registry, "appointmentsOf", (keys, viewer) -> {
-			Map<String, List<Appointment>> byCadre = appointments
-				.findByCadreIdIn(keys.stream().map(PostsKey::cadreId).collect(Collectors.toSet()))
+		Loaders.<PostsKey, List<Appointment>>keyed(registry, "appointmentsOf", (keys, viewer, memo) -> {
+			Map<String, List<Appointment>> byCadre = posts
+				.allOfCadres(keys.stream().map(PostsKey::cadreId).collect(Collectors.toCollection(LinkedHashSet::new)),
+						memo)
+				.values()
 				.stream()
+				.flatMap(List::stream)
 				.filter((a) -> viewer.sees(a.orgPath()))
 				.sorted(Comparator.comparing(Appointment::start).thenComparing(Appointment::id))
 				.collect(Collectors.groupingBy(Appointment::cadreId));
@@ -92,57 +100,77 @@ class CadreController {
 			}
 			return result;
 		});
-		Loaders.<EdgesKey, List<SupervisionEdge>>keyed(registry, "supervisorsOf", (keys, viewer) -> edges(keys, true));
-		Loaders.<EdgesKey, List<SupervisionEdge>>keyed(registry, "superviseesOf", (keys, viewer) -> edges(keys, false));
-		Loaders.<ChainKey, List<CadreNode>>keyed(registry, "chainOf",
-				(keys, viewer) -> Loaders.grouped(keys, ChainKey::day, (day, members) -> {
-					Map<String, List<String>> chains = graph.chains(members.stream().map(ChainKey::cadreId).toList(),
-							day);
-					Set<String> all = new HashSet<>();
-					chains.values().forEach(all::addAll);
-					Map<String, CadreNode> nodes = cadres.findByIdIn(all)
-						.stream()
-						.collect(Collectors.toMap(Cadre::id, (c) -> CadreNode.of(c, viewer.scope())));
-					Map<ChainKey, List<CadreNode>> result = new LinkedHashMap<>();
-					members
-						.forEach((key) -> result.put(key, chains.get(key.cadreId()).stream().map(nodes::get).toList()));
-					return result;
-				}));
+		Loaders.<SupervisionKey, List<?>>keyed(registry, "supervisionOf", this::supervision);
 	}
 
 	record PostsKey(String cadreId, boolean includeEnded) {
 	}
 
-	record EdgesKey(String cadreId, LocalDate day, Set<SupervisionKind> kinds) {
+	/**
+	 * One part of a cadre's supervision on a day: the chain above them, or the edges of
+	 * the kinds into or out of them.
+	 */
+	record SupervisionKey(String cadreId, LocalDate day, Part part, Set<SupervisionKind> kinds) {
+
+		enum Part {
+
+			CHAIN, SUPERVISORS, SUPERVISEES
+
+		}
+
 	}
 
-	record ChainKey(String cadreId, LocalDate day) {
-	}
-
-	/** Edges in kind order, then by the other end's name. */
-	private Map<EdgesKey, List<SupervisionEdge>> edges(Set<EdgesKey> keys, boolean into) {
-		return Loaders.grouped(keys, (k) -> List.of(k.day(), k.kinds()), (group, members) -> {
-			EdgesKey first = members.iterator().next();
-			List<String> ids = members.stream().map(EdgesKey::cadreId).toList();
-			Map<String, List<SupervisionEdge>> edges = into ? this.graph.supervisorsOf(ids, first.day(), first.kinds())
-					: this.graph.superviseesOf(ids, first.day(), first.kinds());
-			Set<String> others = new HashSet<>();
-			edges.values().forEach((list) -> list.forEach((e) -> others.add(into ? e.supervisorId() : e.subjectId())));
-			Map<String, String> names = this.cadres.findByIdIn(others)
-				.stream()
-				.collect(Collectors.toMap(Cadre::id, Cadre::name));
-			Map<EdgesKey, List<SupervisionEdge>> result = new LinkedHashMap<>();
-			for (EdgesKey key : members) {
-				result.put(key,
-						edges.getOrDefault(key.cadreId(), List.of())
-							.stream()
-							.sorted(Comparator.comparing(SupervisionEdge::kind)
-								.thenComparing((e) -> names.getOrDefault(into ? e.supervisorId() : e.subjectId(), ""))
-								.thenComparing((e) -> into ? e.supervisorId() : e.subjectId()))
-							.toList());
+	/**
+	 * The parts asked for in one go, so that they share the query's reads (each cadre's
+	 * posts, each team, the stored edges) and name every cadre they show with one read:
+	 * chains of cadres (null where a cadre is missing, as before), edges in kind order,
+	 * then by the other end's name.
+	 */
+	private Map<SupervisionKey, List<?>> supervision(Set<SupervisionKey> keys, Viewer viewer, Memo memo) {
+		Map<SupervisionKey, List<String>> chains = new LinkedHashMap<>();
+		Map<SupervisionKey, List<SupervisionEdge>> edges = new LinkedHashMap<>();
+		Map<List<Object>, List<SupervisionKey>> groups = keys.stream()
+			.collect(Collectors.groupingBy((k) -> List.of(k.day(), k.part(), k.kinds()), LinkedHashMap::new,
+					Collectors.toList()));
+		for (List<SupervisionKey> members : groups.values()) {
+			SupervisionKey first = members.get(0);
+			List<String> ids = members.stream().map(SupervisionKey::cadreId).toList();
+			switch (first.part()) {
+				case CHAIN -> {
+					Map<String, List<String>> found = this.graph.chains(ids, first.day(), memo);
+					members.forEach((key) -> chains.put(key, found.get(key.cadreId())));
+				}
+				case SUPERVISORS -> {
+					Map<String, List<SupervisionEdge>> found = this.graph.supervisorsOf(ids, first.day(), first.kinds(),
+							memo);
+					members.forEach((key) -> edges.put(key, found.getOrDefault(key.cadreId(), List.of())));
+				}
+				case SUPERVISEES -> {
+					Map<String, List<SupervisionEdge>> found = this.graph.superviseesOf(ids, first.day(), first.kinds(),
+							memo);
+					members.forEach((key) -> edges.put(key, found.getOrDefault(key.cadreId(), List.of())));
+				}
 			}
-			return result;
-		});
+		}
+		Set<String> shown = new LinkedHashSet<>();
+		chains.values().forEach(shown::addAll);
+		edges.forEach((key, list) -> list.forEach((e) -> shown.add(otherEnd(key, e))));
+		Map<String, Cadre> named = this.loaders.cadres(shown, memo);
+		Map<SupervisionKey, List<?>> result = new LinkedHashMap<>();
+		chains.forEach((key, chain) -> result.put(key,
+				chain.stream()
+					.map((id) -> named.containsKey(id) ? CadreNode.of(named.get(id), viewer.scope()) : null)
+					.toList()));
+		edges.forEach((key, list) -> result.put(key, list.stream()
+			.sorted(Comparator.comparing(SupervisionEdge::kind)
+				.thenComparing((e) -> named.containsKey(otherEnd(key, e)) ? named.get(otherEnd(key, e)).name() : "")
+				.thenComparing((e) -> otherEnd(key, e)))
+			.toList()));
+		return result;
+	}
+
+	private static String otherEnd(SupervisionKey key, SupervisionEdge edge) {
+		return (key.part() == SupervisionKey.Part.SUPERVISORS) ? edge.supervisorId() : edge.subjectId();
 	}
 
 	@QueryMapping
@@ -211,51 +239,59 @@ class CadreController {
 
 	@SchemaMapping(typeName = "Cadre")
 	CompletableFuture<List<SupervisionEdge>> supervisors(CadreNode cadre, @Argument LocalDate asOf,
-			@Argument List<SupervisionKind> kinds, DataLoader<EdgesKey, List<SupervisionEdge>> supervisorsOf) {
-		if (!cadre.visible()) {
-			return CompletableFuture.completedFuture(List.of());
-		}
-		return supervisorsOf.load(new EdgesKey(cadre.id(), day(asOf), kinds(kinds)));
+			@Argument List<SupervisionKind> kinds, DataLoader<SupervisionKey, List<?>> supervisionOf) {
+		return edges(cadre, SupervisionKey.Part.SUPERVISORS, asOf, kinds, supervisionOf);
 	}
 
 	@SchemaMapping(typeName = "Cadre")
 	CompletableFuture<List<SupervisionEdge>> supervisees(CadreNode cadre, @Argument LocalDate asOf,
-			@Argument List<SupervisionKind> kinds, DataLoader<EdgesKey, List<SupervisionEdge>> superviseesOf) {
-		if (!cadre.visible()) {
-			return CompletableFuture.completedFuture(List.of());
-		}
-		return superviseesOf.load(new EdgesKey(cadre.id(), day(asOf), kinds(kinds)));
+			@Argument List<SupervisionKind> kinds, DataLoader<SupervisionKey, List<?>> supervisionOf) {
+		return edges(cadre, SupervisionKey.Part.SUPERVISEES, asOf, kinds, supervisionOf);
 	}
 
 	@SchemaMapping(typeName = "Cadre")
 	CompletableFuture<Integer> spanOfControl(CadreNode cadre, @Argument LocalDate asOf,
-			DataLoader<EdgesKey, List<SupervisionEdge>> superviseesOf) {
-		return supervisees(cadre, asOf, null, superviseesOf)
+			DataLoader<SupervisionKey, List<?>> supervisionOf) {
+		return supervisees(cadre, asOf, null, supervisionOf)
 			.thenApply((edges) -> (int) edges.stream().map(SupervisionEdge::subjectId).distinct().count());
 	}
 
-	@SchemaMapping(typeName = "Cadre")
-	CompletableFuture<List<CadreNode>> supervisionChain(CadreNode cadre, @Argument LocalDate asOf,
-			DataLoader<ChainKey, List<CadreNode>> chainOf) {
+	@SuppressWarnings("unchecked")
+	private CompletableFuture<List<SupervisionEdge>> edges(CadreNode cadre, SupervisionKey.Part part, LocalDate asOf,
+			List<SupervisionKind> kinds, DataLoader<SupervisionKey, List<?>> supervisionOf) {
 		if (!cadre.visible()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
-		return chainOf.load(new ChainKey(cadre.id(), day(asOf)));
+		return supervisionOf.load(new SupervisionKey(cadre.id(), day(asOf), part, kinds(kinds)))
+			.thenApply((edges) -> (List<SupervisionEdge>) edges);
+	}
+
+	@SchemaMapping(typeName = "Cadre")
+	@SuppressWarnings("unchecked")
+	CompletableFuture<List<CadreNode>> supervisionChain(CadreNode cadre, @Argument LocalDate asOf,
+			DataLoader<SupervisionKey, List<?>> supervisionOf) {
+		if (!cadre.visible()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		return supervisionOf.load(new SupervisionKey(cadre.id(), day(asOf), SupervisionKey.Part.CHAIN, Set.of()))
+			.thenApply((chain) -> (List<CadreNode>) chain);
 	}
 
 	@SchemaMapping(typeName = "Cadre")
 	CompletableFuture<Integer> chainDepth(CadreNode cadre, @Argument LocalDate asOf,
-			DataLoader<ChainKey, List<CadreNode>> chainOf) {
-		return supervisionChain(cadre, asOf, chainOf).thenApply(List::size);
+			DataLoader<SupervisionKey, List<?>> supervisionOf) {
+		return supervisionChain(cadre, asOf, supervisionOf).thenApply(List::size);
 	}
 
 	/** Everyone below through edges of the kinds, nearest first, one batch per level. */
 	@SchemaMapping(typeName = "Cadre")
 	List<CadreNode> supervisedTransitively(CadreNode cadre, @Argument LocalDate asOf,
-			@Argument List<SupervisionKind> kinds, @Argument Integer first, @ContextValue Viewer viewer) {
+			@Argument List<SupervisionKind> kinds, @Argument Integer first, @ContextValue Viewer viewer,
+			GraphQLContext context) {
 		if (!cadre.visible()) {
 			return List.of();
 		}
+		Memo memo = QueryMemos.of(context);
 		int limit = (first != null) ? first : 200;
 		if (limit < 0 || limit > 5000) {
 			throw DomainException.invalid("first", "must be between 0 and 5000");
@@ -266,7 +302,7 @@ class CadreController {
 		List<String> frontier = List.of(cadre.id());
 		while (!frontier.isEmpty() && seen.size() < limit) {
 			List<String> next = new ArrayList<>();
-			for (List<SupervisionEdge> edges : this.graph.superviseesOf(frontier, day, wanted).values()) {
+			for (List<SupervisionEdge> edges : this.graph.superviseesOf(frontier, day, wanted, memo).values()) {
 				for (SupervisionEdge edge : edges) {
 					if (!edge.subjectId().equals(cadre.id()) && seen.add(edge.subjectId())) {
 						next.add(edge.subjectId());
@@ -277,7 +313,7 @@ class CadreController {
 		}
 		List<String> ordered = seen.stream().limit(limit).toList();
 		Map<String, CadreNode> nodes = new HashMap<>();
-		this.cadres.findByIdIn(ordered).forEach((c) -> nodes.put(c.id(), CadreNode.of(c, viewer.scope())));
+		this.loaders.cadres(ordered, memo).forEach((id, c) -> nodes.put(id, CadreNode.of(c, viewer.scope())));
 		return ordered.stream().map(nodes::get).filter(java.util.Objects::nonNull).toList();
 	}
 

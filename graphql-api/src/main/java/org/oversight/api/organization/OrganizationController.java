@@ -28,14 +28,15 @@ import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.Loaders;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.QueryMemos;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
 import org.oversight.api.viewer.Viewers;
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
-import org.oversight.core.cadre.Cadres;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Check;
+import org.oversight.core.common.Memo;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.OrgLevel;
@@ -57,21 +58,21 @@ class OrganizationController {
 
 	private final ActivePosts posts;
 
-	private final Cadres cadres;
+	private final Loaders loaders;
 
 	private final SupervisionGraph graph;
 
 	private final Today today;
 
 	OrganizationController(OrganizationService service, OrganizationQueries queries, Organizations organizations,
-			ActivePosts posts, Cadres cadres, SupervisionGraph graph, Today today,
+			ActivePosts posts, Loaders loaders, SupervisionGraph graph, Today today,
 			org.springframework.graphql.execution.BatchLoaderRegistry registry) {
 		registerLoaders(registry, posts);
 		this.service = service;
+		this.loaders = loaders;
 		this.queries = queries;
 		this.organizations = organizations;
 		this.posts = posts;
-		this.cadres = cadres;
 		this.graph = graph;
 		this.today = today;
 	}
@@ -110,19 +111,20 @@ class OrganizationController {
 	}
 
 	@QueryMapping
-	BlindSpotsView blindSpots(@Argument String organizationId, @Argument LocalDate asOf, @ContextValue Viewer viewer) {
+	BlindSpotsView blindSpots(@Argument String organizationId, @Argument LocalDate asOf, @ContextValue Viewer viewer,
+			GraphQLContext context) {
 		viewer.require(Right.READ);
-		Organization root = inScope("organizationId", organizationId, viewer);
+		Memo memo = QueryMemos.of(context);
+		Organization root = inScope("organizationId", organizationId, viewer, memo);
 		LocalDate day = (asOf != null) ? asOf : this.today.date();
-		var spots = this.graph.blindSpots(root, day);
+		var spots = this.graph.blindSpots(root, day, memo);
 		Map<String, String> postOf = new LinkedHashMap<>();
-		for (Appointment principal : this.posts.principalsInSubtree(root.id(), day)) {
+		for (Appointment principal : this.posts.principalsInSubtrees(List.of(root.id()), day, memo)) {
 			postOf.putIfAbsent(principal.cadreId(), principal.organizationId());
 		}
-		Map<String, Organization> orgs = this.queries.byIds(postOf.values())
-			.stream()
-			.collect(Collectors.toMap(Organization::id, (o) -> o));
-		List<CadreNode> unsupervised = this.cadres.findByIdIn(spots.principalsWithoutSupervisor())
+		Map<String, Organization> orgs = this.queries.byIds(postOf.values(), memo);
+		List<CadreNode> unsupervised = this.loaders.cadres(spots.principalsWithoutSupervisor(), memo)
+			.values()
 			.stream()
 			.sorted(Comparator.comparing((c) -> {
 				Organization post = orgs.get(postOf.get(c.id()));
@@ -252,10 +254,11 @@ class OrganizationController {
 	Map<OrgNode, CadreNode> principal(List<OrgNode> nodes, GraphQLContext context) {
 		Viewer viewer = Viewers.from(context);
 		List<String> ids = nodes.stream().filter(OrgNode::visible).map(OrgNode::id).toList();
+		Memo memo = QueryMemos.of(context);
 		Map<String, String> principalOf = new LinkedHashMap<>();
-		this.posts.principalsIn(ids, this.today.date())
+		this.posts.principalsIn(ids, this.today.date(), memo)
 			.forEach((a) -> principalOf.putIfAbsent(a.organizationId(), a.cadreId()));
-		Map<String, CadreNode> cadres = cadres(principalOf.values(), viewer);
+		Map<String, CadreNode> cadres = cadres(principalOf.values(), viewer, memo);
 		Map<OrgNode, CadreNode> result = new LinkedHashMap<>();
 		nodes.forEach((node) -> result.put(node, cadres.get(principalOf.get(node.id()))));
 		return result;
@@ -265,8 +268,9 @@ class OrganizationController {
 	Map<OrgNode, List<TeamMember>> team(List<OrgNode> nodes, GraphQLContext context) {
 		Viewer viewer = Viewers.from(context);
 		List<String> ids = nodes.stream().filter(OrgNode::visible).map(OrgNode::id).toList();
-		List<Appointment> held = this.posts.inOrganizations(ids, this.today.date());
-		Map<String, CadreNode> cadres = cadres(held.stream().map(Appointment::cadreId).toList(), viewer);
+		Memo memo = QueryMemos.of(context);
+		List<Appointment> held = this.posts.inOrganizations(ids, this.today.date(), memo);
+		Map<String, CadreNode> cadres = cadres(held.stream().map(Appointment::cadreId).toList(), viewer, memo);
 		Map<String, List<TeamMember>> byOrg = held.stream()
 			.sorted(Comparator.comparing((Appointment a) -> a.role().teamOrder())
 				.thenComparing(Appointment::start)
@@ -297,8 +301,8 @@ class OrganizationController {
 	private static void registerLoaders(org.springframework.graphql.execution.BatchLoaderRegistry registry,
 			ActivePosts posts) {
 		Loaders.<DayKey, Boolean>keyed(registry, "vacancy",
-				(keys, viewer) -> Loaders.grouped(keys, DayKey::day, (day, members) -> {
-					Set<String> filled = posts.principalsIn(members.stream().map(DayKey::id).toList(), day)
+				(keys, viewer, memo) -> Loaders.grouped(keys, DayKey::day, (day, members) -> {
+					Set<String> filled = posts.principalsIn(members.stream().map(DayKey::id).toList(), day, memo)
 						.stream()
 						.map(Appointment::organizationId)
 						.collect(Collectors.toSet());
@@ -314,10 +318,19 @@ class OrganizationController {
 			.collect(Collectors.toMap(Organization::id, (o) -> OrgNode.of(o, viewer.scope())));
 	}
 
-	private Map<String, CadreNode> cadres(java.util.Collection<String> ids, Viewer viewer) {
-		return this.cadres.findByIdIn(Set.copyOf(ids))
-			.stream()
-			.collect(Collectors.toMap((c) -> c.id(), (c) -> CadreNode.of(c, viewer.scope())));
+	private Map<String, CadreNode> cadres(java.util.Collection<String> ids, Viewer viewer, Memo memo) {
+		Map<String, CadreNode> nodes = new LinkedHashMap<>();
+		this.loaders.cadres(Set.copyOf(ids), memo).forEach((id, c) -> nodes.put(id, CadreNode.of(c, viewer.scope())));
+		return nodes;
+	}
+
+	/** {@link #inScope(String, String, Viewer)}, read through the query's memo. */
+	private Organization inScope(String field, String id, Viewer viewer, Memo memo) {
+		Organization organization = this.queries.byIds(List.of(validId(id)), memo).get(validId(id));
+		if (organization == null || !viewer.sees(organization.path())) {
+			throw org.oversight.core.common.DomainException.notFound(field, "Organization", id);
+		}
+		return organization;
 	}
 
 	private Organization inScope(String field, String id, Viewer viewer) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.GraphQLContext;
+import org.bson.types.ObjectId;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Controller;
 import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.ListPages;
+import org.oversight.api.graphql.Loaders;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.QueryMemos;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
 import org.oversight.core.cadre.ActivePosts;
@@ -29,6 +33,7 @@ import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.CadreService;
 import org.oversight.core.cadre.Cadres;
 import org.oversight.core.common.DomainException;
+import org.oversight.core.common.Memo;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Today;
 import org.oversight.core.coverage.Coverage;
@@ -61,11 +66,14 @@ class SupervisionController {
 
 	private final ActivePosts posts;
 
+	private final Loaders loaders;
+
 	private final Today today;
 
 	SupervisionController(SupervisionService service, SupervisionGraph graph, CoverageService coverage,
 			OrganizationService organizations, OrganizationQueries organizationQueries, CadreService cadreService,
-			Cadres cadres, ActivePosts posts, Today today) {
+			Cadres cadres, ActivePosts posts, Loaders loaders, Today today) {
+		this.loaders = loaders;
 		this.service = service;
 		this.graph = graph;
 		this.coverage = coverage;
@@ -109,16 +117,19 @@ class SupervisionController {
 	}
 
 	@QueryMapping
-	CoverageView supervisionCoverage(@Argument String organizationId, @Argument int year, @ContextValue Viewer viewer) {
+	CoverageView supervisionCoverage(@Argument String organizationId, @Argument int year, @ContextValue Viewer viewer,
+			GraphQLContext context) {
 		viewer.require(Right.READ);
-		Organization root = this.organizations.get("organizationId", organizationId);
-		if (!viewer.sees(root.path())) {
+		Memo memo = QueryMemos.of(context);
+		Organization root = (organizationId != null && ObjectId.isValid(organizationId))
+				? this.organizationQueries.byIds(List.of(organizationId), memo).get(organizationId) : null;
+		if (root == null || !viewer.sees(root.path())) {
 			throw DomainException.notFound("organizationId", "Organization", organizationId);
 		}
 		if (year < 1949 || year > this.today.date().getYear()) {
 			throw DomainException.invalid("year", "must be between 1949 and this year");
 		}
-		return new CoverageView(this.coverage.coverage(root, year), viewer);
+		return new CoverageView(this.coverage.coverage(root, year, memo), viewer, memo);
 	}
 
 	/** Coverage as the API shows it. */
@@ -128,9 +139,12 @@ class SupervisionController {
 
 		private final Viewer viewer;
 
-		CoverageView(Coverage coverage, Viewer viewer) {
+		private final Memo memo;
+
+		CoverageView(Coverage coverage, Viewer viewer, Memo memo) {
 			this.coverage = coverage;
 			this.viewer = viewer;
+			this.memo = memo;
 		}
 
 		public OrgNode getOrganization() {
@@ -159,9 +173,7 @@ class SupervisionController {
 
 		Connection<CadreNode> uncovered(PageRequest page) {
 			List<String> ids = this.coverage.uncovered().stream().map(Coverage.CountedPrincipal::cadreId).toList();
-			Map<String, Cadre> byId = SupervisionController.this.cadres.findByIdIn(ids)
-				.stream()
-				.collect(Collectors.toMap(Cadre::id, (c) -> c));
+			Map<String, Cadre> byId = SupervisionController.this.loaders.cadres(ids, this.memo);
 			List<CadreNode> nodes = ids.stream()
 				.map(byId::get)
 				.filter(java.util.Objects::nonNull)

@@ -92,6 +92,37 @@ class RoundTripIntegrationTests extends ApiTestSupport {
 				}""").variable("under", this.city.id()).variable("n", n));
 	}
 
+	int commands(String document) {
+		GraphQlTester.Request<?> request = admin().document(document).variable("id", this.city.id());
+		this.counter.reset();
+		request.execute().errors().verify();
+		return this.counter.total();
+	}
+
+	/** A vacancy and a principal of the same organizations: one read of their seats. */
+	@Test
+	void vacancyBesidePrincipalsReadsNothingMore() {
+		int principals = commands("query($id: ID!) { organization(id: $id) { children { principal { name } } } }");
+		int both = commands("query($id: ID!) { organization(id: $id) { children { vacant principal { name } } } }");
+		assertThat(both).as("%s", this.counter.byCommand()).isEqualTo(principals);
+	}
+
+	/**
+	 * The blind spots of the organization whose coverage the same query asks for: its
+	 * subtree and principals are read once, the blind spots add only their cadres.
+	 */
+	@Test
+	void blindSpotsBesideCoverageReadOnlyTheirCadres() {
+		int coverage = commands(
+				"query($id: ID!) { supervisionCoverage(organizationId: $id, year: 2025) { principals newPrincipals } }");
+		int both = commands("""
+				query($id: ID!) {
+				  supervisionCoverage(organizationId: $id, year: 2025) { principals newPrincipals }
+				  blindSpots(organizationId: $id) { vacancies { code } principalsWithoutSupervisor { name } }
+				}""");
+		assertThat(both).as("%s", this.counter.byCommand()).isEqualTo(coverage + 1);
+	}
+
 	@Test
 	void principalsWithTheirSupervisionEdgesAndChains() {
 		sameForSmallAndLargePages("supervision", (n) -> admin().document("""
