@@ -51,7 +51,7 @@ import org.oversight.core.tally.SubtreeTallies;
 @Service
 public class FindingService {
 
-	static final int BATCH = 10_000;
+	static final int BATCH = 50_000;
 
 	private static final int DUPLICATE_KEY = 11000;
 

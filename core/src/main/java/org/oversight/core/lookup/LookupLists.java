@@ -3,15 +3,21 @@ package org.oversight.core.lookup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -40,6 +46,14 @@ import org.springframework.stereotype.Service;
 public class LookupLists {
 
 	public static final String COLLECTION = "lookup_lists";
+
+	/** Up to this many keys, lists are added to by upserts alone. */
+	static final int FEW_KEYS = 1000;
+
+	/**
+	 * Keys per read of which lists exist (the embedded server compares each with all).
+	 */
+	private static final int ID_READS = 100;
 
 	/** An organization's direct children, by {@code parentId}. */
 	public static final LookupSource CHILDREN = LookupSource.byField("children", "organizations", "parentId");
@@ -74,16 +88,56 @@ public class LookupLists {
 
 	/**
 	 * Lists many ids at once (one unordered bulk write): before the records are written.
+	 * Beyond {@value #FEW_KEYS} keys, as in imports, the keys with no list yet are found
+	 * first (reads of {@code _id} only) and their lists inserted, which costs the
+	 * embedded server half of an upsert; a list inserted meanwhile by another writer is
+	 * added to as the others are.
 	 */
 	public void addAll(LookupSource list, Map<String, ? extends Collection<String>> idsByKey) {
-		List<WriteModel<Document>> writes = new ArrayList<>();
+		Map<String, List<String>> byId = new LinkedHashMap<>();
 		idsByKey.forEach((key, ids) -> {
 			if (key != null && !ids.isEmpty()) {
-				writes.add(new UpdateOneModel<>(Filters.eq("_id", id(list, key)),
-						new Document("$addToSet", new Document("ids", new Document("$each", List.copyOf(ids)))),
-						new UpdateOptions().upsert(true)));
+				byId.put(id(list, key), List.copyOf(ids));
 			}
 		});
+		if (byId.isEmpty()) {
+			return;
+		}
+		List<Document> fresh = new ArrayList<>();
+		if (byId.size() > FEW_KEYS) {
+			Set<Object> stored = new HashSet<>();
+			List<String> wanted = List.copyOf(byId.keySet());
+			for (int i = 0; i < wanted.size(); i += ID_READS) {
+				collection().find(Filters.in("_id", wanted.subList(i, Math.min(wanted.size(), i + ID_READS))))
+					.projection(new Document("_id", 1))
+					.forEach((doc) -> stored.add(doc.get("_id")));
+			}
+			byId.forEach((id, ids) -> {
+				if (!stored.contains(id)) {
+					fresh.add(new Document("_id", id).append("ids", List.copyOf(new LinkedHashSet<>(ids))));
+				}
+			});
+			fresh.forEach((doc) -> byId.remove(doc.getString("_id")));
+		}
+		if (!fresh.isEmpty()) {
+			try {
+				collection().insertMany(fresh, new InsertManyOptions().ordered(false));
+			}
+			catch (MongoBulkWriteException ex) {
+				for (BulkWriteError error : ex.getWriteErrors()) {
+					if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+						throw ex;
+					}
+					Document doc = fresh.get(error.getIndex());
+					byId.put(doc.getString("_id"), doc.getList("ids", String.class));
+				}
+			}
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>();
+		byId.forEach((id,
+				ids) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+						new Document("$addToSet", new Document("ids", new Document("$each", ids))),
+						new UpdateOptions().upsert(true))));
 		if (!writes.isEmpty()) {
 			collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
 		}

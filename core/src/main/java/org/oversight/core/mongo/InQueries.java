@@ -40,6 +40,12 @@ public class InQueries {
 
 	static final int BATCH = 1000;
 
+	/**
+	 * Ids per {@code _id $in} query on the embedded server, which compares each document
+	 * its id index found with every id of the list: n ids cost n times this.
+	 */
+	static final int EMBEDDED_ID_BATCH = 100;
+
 	/** The field {@link #updateWhere} marks documents with on the embedded server. */
 	static final String MARK = "_mark";
 
@@ -51,6 +57,8 @@ public class InQueries {
 
 	private final int batch;
 
+	private final int idBatch;
+
 	@Autowired
 	InQueries(MongoTemplate mongo, OversightProperties properties) {
 		this(mongo, properties.embedded(), EMBEDDED_LIMIT, BATCH);
@@ -61,6 +69,7 @@ public class InQueries {
 		this.embedded = embedded;
 		this.limit = limit;
 		this.batch = batch;
+		this.idBatch = embedded ? Math.min(batch, EMBEDDED_ID_BATCH) : batch;
 	}
 
 	/**
@@ -149,16 +158,17 @@ public class InQueries {
 	}
 
 	/**
-	 * The documents with these ids, by {@code _id $in} queries of 1,000 ids: served by
-	 * the id index everywhere, but the embedded server then compares each document it
-	 * found with the whole list again, so one query of n ids costs n² comparisons.
+	 * The documents with these ids, by {@code _id $in} queries of 1,000 ids (100 on the
+	 * embedded server): served by the id index everywhere, but the embedded server then
+	 * compares each document it found with the whole list again, so one query of n ids
+	 * costs n² comparisons.
 	 */
 	public <T> List<T> byIds(Class<T> type, Collection<String> ids) {
 		List<Object> list = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
 		list.remove(null);
 		List<T> found = new ArrayList<>();
-		for (int i = 0; i < list.size(); i += this.batch) {
-			found.addAll(this.mongo.find(inQuery(null, "_id", list.subList(i, Math.min(list.size(), i + this.batch))),
+		for (int i = 0; i < list.size(); i += this.idBatch) {
+			found.addAll(this.mongo.find(inQuery(null, "_id", list.subList(i, Math.min(list.size(), i + this.idBatch))),
 					type));
 		}
 		return found;

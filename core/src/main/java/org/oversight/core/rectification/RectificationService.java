@@ -48,7 +48,7 @@ import org.oversight.core.tally.SubtreeTallies;
 @Service
 public class RectificationService implements TaskCounts {
 
-	static final int BATCH = 10_000;
+	static final int BATCH = 50_000;
 
 	private final Rectifications rectifications;
 
@@ -102,9 +102,10 @@ public class RectificationService implements TaskCounts {
 	/**
 	 * Assigns many tasks, each checked exactly as {@link #assign} checks one: up to
 	 * {@value #BATCH} commands share one read of their findings, organizations and
-	 * cadres; their findings are reserved with one write (a finding dismissed meanwhile
-	 * refuses its commands as a CONFLICT), the tasks listed, stored and counted with one
-	 * write each, and their findings recounted together. For bulk imports.
+	 * cadres; the tasks are listed and stored with one write each, then their findings
+	 * reserved with one write (a finding dismissed meanwhile has its tasks withdrawn and
+	 * refused as a CONFLICT), the tasks counted, and their findings recounted together.
+	 * For bulk imports.
 	 */
 	public List<Assigned> assignAll(List<AssignRectification> commands) {
 		List<Assigned> results = new ArrayList<>();
@@ -153,29 +154,18 @@ public class RectificationService implements TaskCounts {
 				refused[i] = ex;
 			}
 		}
-		Set<String> reserving = new LinkedHashSet<>();
+		List<Rectification> tasks = new ArrayList<>();
 		for (Rectification task : planned) {
 			if (task != null) {
-				reserving.add(task.findingId());
-			}
-		}
-		Set<String> lost = this.findings.reserveForTasks(reserving);
-		List<Rectification> tasks = new ArrayList<>();
-		for (int i = 0; i < planned.length; i++) {
-			if (planned[i] != null && lost.contains(planned[i].findingId())) {
-				refused[i] = DomainException
-					.conflict("Finding " + planned[i].findingId() + " changed meanwhile; try again");
-				planned[i] = null;
-			}
-			else if (planned[i] != null) {
-				tasks.add(planned[i]);
+				tasks.add(task);
 			}
 		}
 		if (!tasks.isEmpty()) {
 			this.openTasks.listing(tasks);
 			this.mongo.insert(tasks, Rectification.class);
-			// a dismissal that counted the finding's tasks before they were stored either
-			// fails on this second bump or is seen by it: then its tasks are withdrawn
+			// the findings reserved once their tasks are stored: a dismissal that counted
+			// their tasks before either fails on the bump or is seen by it, and then the
+			// tasks are withdrawn
 			Set<String> dismissed = this.findings
 				.reserveForTasks(tasks.stream().map(Rectification::findingId).distinct().toList());
 			if (!dismissed.isEmpty()) {

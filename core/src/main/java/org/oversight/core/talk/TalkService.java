@@ -32,7 +32,7 @@ import org.oversight.core.organization.Organization;
 @Service
 public class TalkService {
 
-	static final int BATCH = 10_000;
+	static final int BATCH = 50_000;
 
 	private final Talks talks;
 

@@ -109,6 +109,28 @@ class LookupListsIntegrationTests {
 	}
 
 	@Test
+	void manyKeysAtOnceInsertTheNewListsAndAddToTheStoredOnes() {
+		java.util.Map<String, List<String>> many = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < LookupLists.FEW_KEYS + 200; i++) {
+			many.put("k" + i, List.of("a" + i, "b" + i));
+		}
+		this.lookups.add(LookupLists.SUBJECT_TALKS, "k7", "old");
+		this.lookups.add(LookupLists.SUBJECT_TALKS, "k1100", "a1100");
+
+		this.lookups.addAll(LookupLists.SUBJECT_TALKS, many);
+
+		var lists = this.lookups.ids(LookupLists.SUBJECT_TALKS, many.keySet()).orElseThrow();
+		assertThat(lists).hasSize(many.size());
+		assertThat(lists.get("k7")).containsExactlyInAnyOrder("old", "a7", "b7");
+		assertThat(lists.get("k1100")).containsExactlyInAnyOrder("a1100", "b1100");
+		assertThat(lists.get("k1199")).containsExactly("a1199", "b1199");
+		this.lookups.addAll(LookupLists.SUBJECT_TALKS, many);
+		assertThat(this.lookups.ids(LookupLists.SUBJECT_TALKS, List.of("k3")).orElseThrow().get("k3"))
+			.as("added again: kept once")
+			.containsExactly("a3", "b3");
+	}
+
+	@Test
 	void beforeTheListsAreBuiltTheRecordsAreQueried() {
 		this.mongo.getCollection(LookupLists.COLLECTION).deleteMany(Filters.empty());
 		assertThat(this.lookups.ids(LookupLists.CHILDREN, List.of(this.city1.id()))).isEmpty();
