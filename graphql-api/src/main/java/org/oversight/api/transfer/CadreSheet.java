@@ -91,7 +91,7 @@ final class CadreSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
-		for (List<Planned> chunk : ImportContext.chunks(this.plan)) {
+		for (List<Planned> chunk : ImportContext.chunks(this.plan, ImportContext.INSERTS)) {
 			List<org.bson.Document> documents = new ArrayList<>();
 			for (Planned cadre : chunk) {
 				String id = new org.bson.types.ObjectId().toHexString();

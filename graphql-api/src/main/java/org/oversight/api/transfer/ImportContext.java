@@ -30,7 +30,14 @@ import org.oversight.core.organization.Organization;
  */
 final class ImportContext {
 
-	static final int BATCH = 1000;
+	/**
+	 * Keys per {@code $in} look-up: the embedded server compares each document found with
+	 * every key of the list, so n keys cost n times this; a real MongoDB hardly minds.
+	 */
+	static final int BATCH = 200;
+
+	/** Documents per bulk insert command. */
+	static final int INSERTS = 1000;
 
 	final Viewer viewer;
 
@@ -407,10 +414,15 @@ final class ImportContext {
 		return Message.of("写入被拒绝：" + ex.getMessage(), "refused when written: " + ex.getMessage());
 	}
 
+	/** The values in chunks of {@link #BATCH}, for look-ups. */
 	static <T> List<List<T>> chunks(List<T> values) {
+		return chunks(values, BATCH);
+	}
+
+	static <T> List<List<T>> chunks(List<T> values, int size) {
 		List<List<T>> chunks = new ArrayList<>();
-		for (int i = 0; i < values.size(); i += BATCH) {
-			chunks.add(values.subList(i, Math.min(values.size(), i + BATCH)));
+		for (int i = 0; i < values.size(); i += size) {
+			chunks.add(values.subList(i, Math.min(values.size(), i + size)));
 		}
 		return chunks;
 	}

@@ -35,7 +35,7 @@ class ImportKeys {
 	private static final String FINDING = "finding:";
 
 	/** Keys per read: the embedded server compares each document found with every key. */
-	private static final int READ_CHUNK = 1000;
+	private static final int READ_CHUNK = ImportContext.BATCH;
 
 	private final MongoTemplate mongo;
 

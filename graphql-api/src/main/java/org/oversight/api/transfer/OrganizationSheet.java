@@ -399,7 +399,7 @@ final class OrganizationSheet extends SheetImport {
 
 	@Override
 	void write(ImportContext context) {
-		for (List<Planned> chunk : ImportContext.chunks(this.plan)) {
+		for (List<Planned> chunk : ImportContext.chunks(this.plan, ImportContext.INSERTS)) {
 			List<org.bson.Document> documents = new ArrayList<>();
 			List<Planned> written = new ArrayList<>();
 			for (Planned org : chunk) {
