@@ -29,6 +29,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.Batches;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.Stamp;
@@ -209,11 +210,7 @@ public class CadreService implements OrganizationLifecycleListener {
 	 * {@code appoint}.
 	 */
 	public List<Appointed> appointAll(List<Appoint> commands) {
-		List<Appointed> results = new ArrayList<>();
-		for (int i = 0; i < commands.size(); i += BATCH) {
-			results.addAll(appointBatch(commands.subList(i, Math.min(commands.size(), i + BATCH))));
-		}
-		return results;
+		return Batches.of(commands, BATCH, this::appointBatch);
 	}
 
 	private List<Appointed> appointBatch(List<Appoint> commands) {

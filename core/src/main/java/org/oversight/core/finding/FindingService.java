@@ -34,6 +34,7 @@ import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.Batches;
 import org.oversight.core.common.ById;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
@@ -122,11 +123,7 @@ public class FindingService {
 	 * import of the same key) is refused as a CONFLICT. For bulk imports.
 	 */
 	public List<Registered> registerAll(List<Registration> registrations) {
-		List<Registered> results = new ArrayList<>();
-		for (int i = 0; i < registrations.size(); i += BATCH) {
-			results.addAll(registerBatch(registrations.subList(i, Math.min(registrations.size(), i + BATCH))));
-		}
-		return results;
+		return Batches.of(registrations, BATCH, this::registerBatch);
 	}
 
 	private List<Registered> registerBatch(List<Registration> registrations) {

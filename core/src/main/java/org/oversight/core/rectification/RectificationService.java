@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.CadreService;
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.Batches;
 import org.oversight.core.common.ById;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
@@ -108,11 +109,7 @@ public class RectificationService implements TaskCounts {
 	 * For bulk imports.
 	 */
 	public List<Assigned> assignAll(List<AssignRectification> commands) {
-		List<Assigned> results = new ArrayList<>();
-		for (int i = 0; i < commands.size(); i += BATCH) {
-			results.addAll(assignBatch(commands.subList(i, Math.min(commands.size(), i + BATCH))));
-		}
-		return results;
+		return Batches.of(commands, BATCH, this::assignBatch);
 	}
 
 	private List<Assigned> assignBatch(List<AssignRectification> commands) {

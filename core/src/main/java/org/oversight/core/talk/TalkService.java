@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 
 import org.oversight.core.cadre.Cadre;
 import org.oversight.core.common.Actor;
+import org.oversight.core.common.Batches;
 import org.oversight.core.common.ById;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
@@ -79,11 +80,7 @@ public class TalkService {
 	 * event. For bulk imports.
 	 */
 	public List<Recorded> recordAll(List<RecordTalk> commands) {
-		List<Recorded> results = new ArrayList<>();
-		for (int i = 0; i < commands.size(); i += BATCH) {
-			results.addAll(recordBatch(commands.subList(i, Math.min(commands.size(), i + BATCH))));
-		}
-		return results;
+		return Batches.of(commands, BATCH, this::recordBatch);
 	}
 
 	private List<Recorded> recordBatch(List<RecordTalk> commands) {
