@@ -167,6 +167,21 @@ public class OrganizationQueries {
 		return Optional.of(all);
 	}
 
+	/**
+	 * The ids listed as children of each organization, through the request's memo, or
+	 * empty before the lists are built. May hold ids that no longer belong there: check
+	 * the paths of what is read.
+	 */
+	public Optional<Map<String, List<String>>> childIds(Collection<String> parentIds, Memo memo) {
+		try {
+			return Optional.of(memo.get(CHILD_IDS, parentIds,
+					(missing) -> this.lookups.ids(LookupLists.CHILDREN, missing).orElseThrow(NotBuilt::new)));
+		}
+		catch (NotBuilt ex) {
+			return Optional.empty();
+		}
+	}
+
 	/** The lookup list is not built yet: nothing is remembered, the caller scans. */
 	private static final class NotBuilt extends RuntimeException {
 

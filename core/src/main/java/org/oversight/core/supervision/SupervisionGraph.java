@@ -154,7 +154,7 @@ public class SupervisionGraph {
 		List<Appointment> principalPosts = held.stream().filter(Appointment::isPrincipal).toList();
 		if (!principalPosts.isEmpty() && wanted.contains(SupervisionKind.UPPER_PRINCIPAL)) {
 			Set<String> tops = principalPosts.stream().map(Appointment::organizationId).collect(Collectors.toSet());
-			List<Appointment> below = this.posts.principalsInSubtrees(tops, day, memo);
+			List<Appointment> below = principalsBelow(tops, day, memo);
 			Teams principals = new Teams(below);
 			for (Appointment lower : below) {
 				for (Appointment upper : principals.nearestUpperPrincipals(lower.orgPath(), lower.cadreId())) {
@@ -175,6 +175,77 @@ public class SupervisionGraph {
 			});
 		}
 		return ordered(result, wanted);
+	}
+
+	/**
+	 * The principals of the tops and of the organizations below them that an
+	 * UPPER_PRINCIPAL edge from a top can reach: the walk goes down only through
+	 * organizations without a principal, or whose one principal is the cadre it looks for
+	 * further down (a principal's own posts do not block their way up). An organization
+	 * with two principals, or with one other than the cadre an organization above it
+	 * allows, blocks everything below it; what lies below is not read. Every organization
+	 * between a top and a principal read here is read too, so the nearest principal above
+	 * each is found as in the whole subtree. Before the children's lists are built, the
+	 * whole subtrees are read.
+	 */
+	private List<Appointment> principalsBelow(Set<String> tops, LocalDate day, Memo memo) {
+		List<Appointment> found = new ArrayList<>(this.posts.principalsIn(tops, day, memo));
+		// organization → the one cadre a principal below it may be (null: any)
+		Map<String, String> frontier = new LinkedHashMap<>();
+		tops.forEach((top) -> frontier.put(top, null));
+		Set<String> visited = new LinkedHashSet<>(tops);
+		while (!frontier.isEmpty()) {
+			Optional<Map<String, List<String>>> children = this.organizationQueries.childIds(frontier.keySet(), memo);
+			if (children.isEmpty()) {
+				return this.posts.principalsInSubtrees(tops, day, memo);
+			}
+			Map<String, String> allowed = new LinkedHashMap<>();
+			children.get().forEach((parent, ids) -> ids.forEach((child) -> {
+				if (visited.add(child)) {
+					allowed.put(child, frontier.get(parent));
+				}
+			}));
+			Map<String, List<Appointment>> principals = new LinkedHashMap<>();
+			for (Appointment post : this.posts.principalsIn(allowed.keySet(), day, memo)) {
+				if (allowed.containsKey(post.organizationId())) {
+					principals.computeIfAbsent(post.organizationId(), (k) -> new ArrayList<>()).add(post);
+					found.add(post);
+				}
+			}
+			frontier.clear();
+			allowed.forEach((organization, only) -> {
+				Set<String> cadres = principals.getOrDefault(organization, List.of())
+					.stream()
+					.map(Appointment::cadreId)
+					.collect(Collectors.toSet());
+				if (cadres.isEmpty()) {
+					frontier.put(organization, only);
+				}
+				else if (cadres.size() == 1 && (only == null || cadres.contains(only))) {
+					frontier.put(organization, cadres.iterator().next());
+				}
+			});
+		}
+		// a child listed under a parent it has left (lists may hold an id too many) is
+		// visited but its principals count only below a top through visited organizations
+		return found.stream()
+			.filter((post) -> reachedFrom(tops, visited, post.orgPath()))
+			.sorted(Comparator.comparing((Appointment post) -> post.orgPath().size())
+				.thenComparing(Appointment::organizationId)
+				.thenComparing(Appointment::id))
+			.toList();
+	}
+
+	private static boolean reachedFrom(Set<String> tops, Set<String> visited, List<String> path) {
+		for (int i = path.size() - 1; i >= 0; i--) {
+			if (tops.contains(path.get(i))) {
+				return true;
+			}
+			if (!visited.contains(path.get(i))) {
+				return false;
+			}
+		}
+		return false;
 	}
 
 	/**
