@@ -144,8 +144,8 @@ class SupervisionQueryIntegrationTests extends ApiTestSupport {
 	 * UPPER_PRINCIPAL edge can reach (each level's children lists, then its principals
 	 * through the seats: three levels here); every cadre shown, once; the organizations;
 	 * the posts of the supervisees (the only cadres whose posts were not read yet). The
-	 * count grows with the depth of the tree (at most five levels), never with the
-	 * number of organizations or edges.
+	 * count grows with the depth of the tree (at most five levels), never with the number
+	 * of organizations or edges.
 	 */
 	@Test
 	void theWholeQueryReadsEachRecordOnce() {
