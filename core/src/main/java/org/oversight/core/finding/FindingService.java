@@ -423,10 +423,6 @@ public class FindingService {
 			.collect(Collectors.toMap(FindingInformant::findingId, FindingInformant::informant));
 	}
 
-	public List<Finding> getAll(Collection<String> ids) {
-		return this.findings.findByIdIn(ids);
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	static class Collections {
 

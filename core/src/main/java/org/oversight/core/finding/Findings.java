@@ -8,8 +8,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 /** The stored findings. */
 public interface Findings extends MongoRepository<Finding, String> {
 
-	List<Finding> findByIdIn(Collection<String> ids);
-
 	List<Finding> findBySubjectIdIn(Collection<String> subjectIds);
 
 }
