@@ -176,7 +176,8 @@ class FactsReader implements DisposableBean {
 		return CompletableFuture.supplyAsync(read, this.reading);
 	}
 
-	private static <T> T join(CompletableFuture<T> read) {
+	/** The result of a background read or write, its failure thrown as it was. */
+	static <T> T join(CompletableFuture<T> read) {
 		try {
 			return read.join();
 		}

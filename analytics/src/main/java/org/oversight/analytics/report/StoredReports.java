@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,23 +144,11 @@ class StoredReports implements DisposableBean {
 			}
 			written += writes.size();
 			// the database stores this batch while the next one is built
-			join(writing);
+			FactsReader.join(writing);
 			writing = CompletableFuture.runAsync(() -> bulk(writes), this.writer);
 		}
-		join(writing);
+		FactsReader.join(writing);
 		return written;
-	}
-
-	private static void join(CompletableFuture<Void> writing) {
-		try {
-			writing.join();
-		}
-		catch (CompletionException ex) {
-			if (ex.getCause() instanceof RuntimeException cause) {
-				throw cause;
-			}
-			throw ex;
-		}
 	}
 
 	@Override
