@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.oversight.core.common.OversightProperties.EmbeddedBackend;
+import org.oversight.core.mongo.EmbeddedMongoServer;
 
 /**
  * The embedded server (the same mongo-java-server and backend Oversight embeds) in a JVM
@@ -102,11 +100,10 @@ final class StoreProcess implements AutoCloseable {
 
 	/** The child: {@code <memory|h2> <data dir>}. */
 	public static void main(String[] args) throws IOException {
-		MongoBackend backend = args[0].equals("memory") ? new MemoryBackend()
-				: new H2Backend(Path.of(args[1]).resolve("store.mv").toString());
-		MongoServer server = new MongoServer(backend);
-		int port = server.bind().getPort();
-		System.out.println("PORT " + port);
+		// the server's own embedded store, as OversightMongoAutoConfiguration starts it
+		EmbeddedMongoServer server = EmbeddedMongoServer
+			.start(args[0].equals("memory") ? EmbeddedBackend.MEMORY : EmbeddedBackend.H2, Path.of(args[1]));
+		System.out.println("PORT " + server.port());
 		System.out.flush();
 		BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		String line;
@@ -116,7 +113,7 @@ final class StoreProcess implements AutoCloseable {
 				System.out.flush();
 			}
 		}
-		server.shutdownNow();
+		server.destroy();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The core settings. Environment variables: {@code OVERSIGHT_MONGODB_URI},
@@ -19,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * embedded server, no with a real MongoDB"
  * @param demoScale size of the demo province (1 = a small demo)
  * @param timeZone the zone of dates and "today"
+ * @param embeddedCache the page cache of the embedded server's H2 store: pages in it are
+ * kept deserialised, the others are read from the file on each access
  */
 @ConfigurationProperties("oversight")
 public record OversightProperties(String mongodbUri, @DefaultValue("./data") Path dataDir,
 		@DefaultValue("h2") EmbeddedBackend embeddedBackend, Boolean demoData, @DefaultValue("1") int demoScale,
-		@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("256MB") DataSize embeddedCache) {
 
 	public enum EmbeddedBackend {
 

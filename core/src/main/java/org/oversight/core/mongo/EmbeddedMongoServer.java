@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +24,13 @@ public final class EmbeddedMongoServer {
 
 	static final String DATABASE = "oversight";
 
+	static final int DEFAULT_CACHE_MB = 256;
+
 	private final MongoServer server;
 
 	private final String connectionString;
+
+	private final int port;
 
 	private EmbeddedMongoServer(MongoBackend backend, String description) {
 		// No oplog: nothing here uses change streams (the overdue feed polls), and the
@@ -35,17 +38,26 @@ public final class EmbeddedMongoServer {
 		// keeps a second copy of every inserted document in the same heap (or file).
 		this.server = new MongoServer(backend);
 		var address = this.server.bind();
+		this.port = address.getPort();
 		this.connectionString = "mongodb://127.0.0.1:" + address.getPort() + "/" + DATABASE;
 		logger.info("Embedded MongoDB-compatible server ({}) listening on 127.0.0.1:{}", description,
 				address.getPort());
 	}
 
 	public static EmbeddedMongoServer start(EmbeddedBackend backend, Path dataDir) {
+		return start(backend, dataDir, DEFAULT_CACHE_MB);
+	}
+
+	/**
+	 * The server on the backend; with H2, in one file under the data directory (in memory
+	 * when it is null) with a page cache of the given megabytes.
+	 */
+	public static EmbeddedMongoServer start(EmbeddedBackend backend, Path dataDir, int cacheMegabytes) {
 		if (backend == EmbeddedBackend.MEMORY) {
 			return new EmbeddedMongoServer(new MemoryBackend(), "memory backend");
 		}
 		if (dataDir == null) {
-			return new EmbeddedMongoServer(H2Backend.inMemory(), "H2 backend, in memory");
+			return inMemoryH2();
 		}
 		try {
 			Files.createDirectories(dataDir);
@@ -54,12 +66,18 @@ public final class EmbeddedMongoServer {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), ex);
 		}
 		Path file = dataDir.resolve("oversight.mv").toAbsolutePath();
-		return new EmbeddedMongoServer(new H2Backend(file.toString()), "H2 backend, " + file);
+		return new EmbeddedMongoServer(new H2StoreBackend(H2StoreBackend.open(file.toString(), cacheMegabytes)),
+				"H2 backend, " + file + ", " + cacheMegabytes + " MB page cache");
 	}
 
 	/** An H2-backed server whose store lives in memory only: what the tests use. */
 	public static EmbeddedMongoServer inMemoryH2() {
-		return new EmbeddedMongoServer(H2Backend.inMemory(), "H2 backend, in memory");
+		return new EmbeddedMongoServer(new H2StoreBackend(H2StoreBackend.open(null, DEFAULT_CACHE_MB)),
+				"H2 backend, in memory");
+	}
+
+	public int port() {
+		return this.port;
 	}
 
 	public String connectionString() {

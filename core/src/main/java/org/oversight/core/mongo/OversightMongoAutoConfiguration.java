@@ -87,7 +87,8 @@ public class OversightMongoAutoConfiguration {
 	@ConditionalOnMissingBean
 	@org.springframework.context.annotation.Lazy
 	EmbeddedMongoServer embeddedMongoServer(OversightProperties properties) {
-		return EmbeddedMongoServer.start(properties.embeddedBackend(), properties.dataDir());
+		return EmbeddedMongoServer.start(properties.embeddedBackend(), properties.dataDir(),
+				(int) properties.embeddedCache().toMegabytes());
 	}
 
 	@Bean
