@@ -53,14 +53,10 @@ class FindingController {
 
 	private final org.oversight.api.security.AuditLog audit;
 
-	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
-
 	private final TalliedCounts tallied;
 
 	FindingController(FindingService service, FindingQueries queries, RectificationQueries rectifications,
-			OrganizationService organizations, org.oversight.api.security.AuditLog audit,
-			org.springframework.data.mongodb.core.MongoTemplate mongo, TalliedCounts tallied) {
-		this.mongo = mongo;
+			OrganizationService organizations, org.oversight.api.security.AuditLog audit, TalliedCounts tallied) {
 		this.tallied = tallied;
 		this.service = service;
 		this.queries = queries;
@@ -104,10 +100,9 @@ class FindingController {
 		Criteria criteria = this.queries.of(viewer.scope(), organization.id(), subtree, filter);
 		Criteria others = this.queries.of(viewer.scope(), null, false, filter);
 		return Connection.lazy(() -> this.queries.page(criteria, page), () -> this.queries.count(criteria))
-			.batchedCount(new Connection.CountKey("findings",
-					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Finding.class),
-					subtree ? "orgPath" : "organizationId", organization.id(),
-					subtree ? TalliedCounts.usable(viewer, FindingTally.of(filter)) : null));
+			.batchedCount(
+					new Connection.CountKey("findings", Finding.class, others, subtree ? "orgPath" : "organizationId",
+							organization.id(), subtree ? TalliedCounts.usable(viewer, FindingTally.of(filter)) : null));
 	}
 
 	@SchemaMapping(typeName = "Cadre")

@@ -45,7 +45,7 @@ public class BatchedCounts {
 					(k) -> List.of(k.collection(), k.filter(), k.organizationField()), (group, members) -> {
 						Connection.CountKey first = members.iterator().next();
 						Map<String, Long> counts = Breakdowns.countByOrganization(mongo, first.collection(),
-								Document.parse(first.filter()), first.organizationField(),
+								mapped(first.filter(), mongo, first.type()), first.organizationField(),
 								members.stream().map(Connection.CountKey::organizationId).toList());
 						members.forEach(
 								(key) -> result.put(key, counts.getOrDefault(key.organizationId(), 0L).intValue()));
@@ -88,13 +88,11 @@ public class BatchedCounts {
 		return CompletableFuture.completedFuture(connection.getTotalCount());
 	}
 
-	/** The criteria as the database sees them (dates and enums mapped), as JSON. */
-	public static String json(Criteria criteria, MongoTemplate mongo, Class<?> type) {
+	/** The criteria as the database sees them (dates and enums mapped). */
+	private static Document mapped(Criteria criteria, MongoTemplate mongo, Class<?> type) {
 		var mapper = new org.springframework.data.mongodb.core.convert.QueryMapper(mongo.getConverter());
-		Document mapped = mapper.getMappedObject(criteria.getCriteriaObject(),
+		return mapper.getMappedObject(criteria.getCriteriaObject(),
 				mongo.getConverter().getMappingContext().getPersistentEntity(type));
-		return mapped.toJson(org.bson.json.JsonWriterSettings.builder().build(),
-				new org.bson.codecs.DocumentCodec(mongo.getDb().getCodecRegistry()));
 	}
 
 }

@@ -81,13 +81,16 @@ public final class Connection<T> {
 	 * @param organizationId the organization of this connection
 	 */
 	/**
-	 * What a batched count counts: records of {@code collection} matching {@code filter}
-	 * (JSON) whose {@code organizationField} holds {@code organizationId}. {@code tally},
-	 * when set, gives the same count from the subtree tallies (the filter is one they
-	 * hold, the organization's whole subtree is in the caller's scope, nothing recused).
+	 * What a batched count counts: records of {@code collection} (of {@code type})
+	 * matching {@code filter} whose {@code organizationField} holds
+	 * {@code organizationId}. {@code tally}, when set, gives the same count from the
+	 * subtree tallies (the filter is one they hold, the organization's whole subtree is
+	 * in the caller's scope, nothing recused). The filter is mapped to the database's
+	 * terms only where the tallies do not answer.
 	 */
-	public record CountKey(String collection, String filter, String organizationField, String organizationId,
-			org.oversight.core.tally.TallyFilter tally) {
+	public record CountKey(String collection, Class<?> type,
+			org.springframework.data.mongodb.core.query.Criteria filter, String organizationField,
+			String organizationId, org.oversight.core.tally.TallyFilter tally) {
 	}
 
 	public Connection<T> batchedCount(CountKey key) {

@@ -60,17 +60,14 @@ class RectificationController {
 
 	private final Today today;
 
-	private final org.springframework.data.mongodb.core.MongoTemplate mongo;
-
 	private final TalliedCounts tallied;
 
 	private final OpenTasks openTasks;
 
 	RectificationController(RectificationService service, RectificationQueries queries, FindingQueries findings,
-			OrganizationService organizations, OverdueSweep sweep, JobRuns jobRuns, Today today,
-			org.springframework.data.mongodb.core.MongoTemplate mongo, TalliedCounts tallied, OpenTasks openTasks) {
+			OrganizationService organizations, OverdueSweep sweep, JobRuns jobRuns, Today today, TalliedCounts tallied,
+			OpenTasks openTasks) {
 		this.openTasks = openTasks;
-		this.mongo = mongo;
 		this.tallied = tallied;
 		this.service = service;
 		this.queries = queries;
@@ -137,8 +134,7 @@ class RectificationController {
 		Criteria others = this.queries.of(viewer.scope(), null, false, filter, this.today.date());
 		return page(this.queries.of(viewer.scope(), organization.id(), subtree, filter, this.today.date()), first,
 				after)
-			.batchedCount(new Connection.CountKey("rectifications",
-					org.oversight.api.graphql.BatchedCounts.json(others, this.mongo, Rectification.class),
+			.batchedCount(new Connection.CountKey("rectifications", Rectification.class, others,
 					subtree ? "orgPath" : "responsibleOrganizationId", organization.id(),
 					subtree ? TalliedCounts.usable(viewer, RectificationTally.of(filter, this.today.date())) : null));
 	}

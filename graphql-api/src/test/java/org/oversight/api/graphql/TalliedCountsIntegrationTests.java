@@ -107,6 +107,11 @@ class TalliedCountsIntegrationTests extends ApiTestSupport {
 		assertThat(withTallies.get("find subtree_tallies")).as("one read per source for the rows, one per list total")
 			.isEqualTo(2 + 2);
 		assertThat(this.counter.byCommand()).containsKeys("aggregate rectifications", "aggregate findings");
+		assertThat(this.counter.byCommand().get("aggregate rectifications").get())
+			.as("one aggregation per filter of the rows (open, overdue) and the list's total")
+			.isEqualTo(3);
+		assertThat(this.counter.byCommand().get("aggregate findings").get()).as("serious, all, the list's total")
+			.isEqualTo(3);
 	}
 
 	@Test
