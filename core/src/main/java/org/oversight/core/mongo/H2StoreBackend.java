@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The H2 (MVStore) backend of the embedded server, with its unique indexes ({@code _id}
- * and the declared unique keys) ordered by the keys' hash codes.
+ * and the declared unique keys) ordered by the keys' values.
  * <p>
  * The stock backend keeps each index in an MVStore map whose keys ({@link KeyValue}) are
  * neither strings nor {@link Comparable}: H2's {@link ObjectDataType} then orders them by
@@ -31,24 +32,29 @@ import org.slf4j.LoggerFactory;
  * two {@code ObjectOutputStream}s. Flight recordings of the dashboard queries on the S
  * data put 30–50 % of the CPU there (a cadre's supervision, coverage, the overdue list).
  * An index is only ever searched for equal keys, so any total order consistent with
- * {@code equals} serves: here the hash code first, and the serialised bytes only for two
- * different keys of the same hash.
+ * {@code equals} serves: {@link OrderedKeys} compares the values themselves. (Ordering by
+ * hash code alone was tried first: object ids made by one process differ mostly in their
+ * counter bytes, and {@code Arrays.hashCode} of those collides often.)
  * <p>
- * The ordered maps get names of their own ({@code ._hindex_}), so a file written by the
- * stock backend opens too: the new maps start empty and the server fills them from the
- * documents when it opens the index; the old maps are then removed. A map is trusted only
- * once it is recorded as complete in {@value #BUILT} (a crash during that first build
- * leaves it unrecorded, and the next start builds it again).
+ * The ordered maps get names of their own ({@value #INDEX_INFIX}), so a file written by
+ * the stock backend opens too: the new maps start empty and the server fills them from
+ * the documents when it opens the index; the old maps are then removed. A map is trusted
+ * only once it is recorded as complete in {@value #BUILT} (a crash during that first
+ * build leaves it unrecorded, and the next start builds it again).
  */
 final class H2StoreBackend extends H2Backend {
 
 	private static final Logger logger = LoggerFactory.getLogger(H2StoreBackend.class);
 
-	static final String INDEX_INFIX = "._hindex_";
+	static final String INDEX_INFIX = "._ordered_index_";
+
+	/**
+	 * The index maps of the stock backend, and of the hash-ordered ones of 22 November
+	 * 2026.
+	 */
+	private static final Pattern RETIRED_INDEX = Pattern.compile("^[^.]+\\..+\\._h?index_.+$");
 
 	static final String BUILT = "oversight.built-indexes";
-
-	private static final Pattern STOCK_INDEX = Pattern.compile("^[^.]+\\..+\\._index_.+$");
 
 	H2StoreBackend(MVStore store) {
 		super(store);
@@ -95,7 +101,7 @@ final class H2StoreBackend extends H2Backend {
 			ours.forEach((map) -> built.put(map, Boolean.TRUE));
 			List<String> stock = store.getMapNames()
 				.stream()
-				.filter((map) -> map.startsWith(name + ".") && STOCK_INDEX.matcher(map).matches()
+				.filter((map) -> map.startsWith(name + ".") && RETIRED_INDEX.matcher(map).matches()
 						&& !map.contains(INDEX_INFIX))
 				.toList();
 			stock.forEach(store::removeMap);
@@ -114,7 +120,7 @@ final class H2StoreBackend extends H2Backend {
 			MVStore store = getMvStore();
 			String mapName = getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
 			MVMap<KeyValue, Object> map = store.openMap(mapName,
-					new MVMap.Builder<KeyValue, Object>().keyType(new HashOrderedKeys()));
+					new MVMap.Builder<KeyValue, Object>().keyType(new OrderedKeys()));
 			if (!this.opened && !map.isEmpty() && !Boolean.TRUE.equals(store.openMap(BUILT).get(mapName))) {
 				// a build that did not finish: the server fills an empty index again
 				map.clear();
@@ -134,10 +140,16 @@ final class H2StoreBackend extends H2Backend {
 	}
 
 	/**
-	 * Index keys ordered by hash code, then (for equal hashes of different keys) as the
-	 * stock {@link ObjectDataType} orders them. Serialised exactly as the stock type.
+	 * Index keys ordered value by value: values of different classes by class name;
+	 * strings, object ids, numbers, dates and UUIDs by their natural order (consistent
+	 * with {@code equals} for these classes); any other value (a document, a list) by
+	 * hash code, then, for two different values of the same hash, as the stock
+	 * {@link ObjectDataType} orders them. Serialised exactly as the stock type.
 	 */
-	static final class HashOrderedKeys extends ObjectDataType {
+	static final class OrderedKeys extends ObjectDataType {
+
+		private static final Set<Class<?>> NATURAL = Set.of(String.class, ObjectId.class, Integer.class, Long.class,
+				Double.class, Boolean.class, java.util.Date.class, java.time.Instant.class, java.util.UUID.class);
 
 		@Override
 		public int compare(Object a, Object b) {
@@ -145,15 +157,38 @@ final class H2StoreBackend extends H2Backend {
 				return 0;
 			}
 			if (a instanceof KeyValue left && b instanceof KeyValue right) {
-				int byHash = Integer.compare(left.hashCode(), right.hashCode());
-				if (byHash != 0) {
-					return byHash;
+				int size = Math.min(left.size(), right.size());
+				for (int i = 0; i < size; i++) {
+					int order = compareValues(left.get(i), right.get(i));
+					if (order != 0) {
+						return order;
+					}
 				}
-				if (left.equals(right)) {
-					return 0;
-				}
+				return Integer.compare(left.size(), right.size());
 			}
 			return super.compare(a, b);
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private int compareValues(Object a, Object b) {
+			if (a == b) {
+				return 0;
+			}
+			if (a == null || b == null) {
+				return (a == null) ? -1 : 1;
+			}
+			Class<?> type = a.getClass();
+			if (type != b.getClass()) {
+				return type.getName().compareTo(b.getClass().getName());
+			}
+			if (NATURAL.contains(type)) {
+				return ((Comparable) a).compareTo(b);
+			}
+			if (a.equals(b)) {
+				return 0;
+			}
+			int byHash = Integer.compare(a.hashCode(), b.hashCode());
+			return (byHash != 0) ? byHash : super.compare(a, b);
 		}
 
 	}

@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,40 @@ class H2StoreBackendTests {
 	}
 
 	@Test
+	void objectIdsAndDocumentsOfEqualHashCodesAreToldApart(@TempDir Path dataDir) {
+		// Arrays.hashCode of the bytes: (1, 0) and (0, 31) in the last two give the same
+		List<ObjectId> ids = List.of(new ObjectId("6b0000000000000000000100"), new ObjectId("6b000000000000000000001f"),
+				new ObjectId("6b0000000000000000000200"), new ObjectId("6b000000000000000000011f"));
+		assertThat(ids.stream().map((id) -> java.util.Arrays.hashCode(id.toByteArray())).distinct().count())
+			.isEqualTo(2);
+		List<Document> keys = COLLIDING.stream()
+			.map((id) -> new Document("source", "talks").append("key", id))
+			.toList();
+		withServer(dataDir, (db) -> {
+			for (ObjectId id : ids) {
+				db.getCollection("findings").insertOne(new Document("_id", id).append("hex", id.toHexString()));
+			}
+			for (Document key : keys) {
+				db.getCollection("lookup_lists").insertOne(new Document("_id", key).append("of", key.get("key")));
+			}
+		});
+		withServer(dataDir, (db) -> {
+			for (ObjectId id : ids) {
+				assertThat(db.getCollection("findings").find(Filters.eq("_id", id)).first()).containsEntry("hex",
+						id.toHexString());
+			}
+			for (Document key : keys) {
+				assertThat(db.getCollection("lookup_lists").find(Filters.eq("_id", key)).first()).containsEntry("of",
+						key.get("key"));
+			}
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> db.getCollection("findings").insertOne(new Document("_id", ids.get(1))));
+			assertThatExceptionOfType(MongoWriteException.class)
+				.isThrownBy(() -> db.getCollection("lookup_lists").insertOne(new Document("_id", keys.get(3))));
+		});
+	}
+
+	@Test
 	void aFileOfTheStockBackendOpensWithItsIndexesRebuiltAndTheOldOnesRemoved(@TempDir Path dataDir) {
 		Path file = dataDir.resolve("oversight.mv");
 		MongoServer stock = new MongoServer(new H2Backend(file.toString()));
@@ -111,7 +146,7 @@ class H2StoreBackendTests {
 		String index = "oversight.talks" + H2StoreBackend.INDEX_INFIX + "_id_";
 		MVStore store = new MVStore.Builder().fileName(file.toString()).open();
 		MVMap<KeyValue, Object> map = store.openMap(index,
-				new MVMap.Builder<KeyValue, Object>().keyType(new H2StoreBackend.HashOrderedKeys()));
+				new MVMap.Builder<KeyValue, Object>().keyType(new H2StoreBackend.OrderedKeys()));
 		assertThat(map.sizeAsLong()).isEqualTo(50);
 		map.put(new KeyValue("talk-stray"), "talk-stray");
 		store.<String, Boolean>openMap(H2StoreBackend.BUILT).remove(index);
