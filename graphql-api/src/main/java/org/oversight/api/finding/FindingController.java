@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+
 import org.dataloader.DataLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +21,12 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 
 import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.RowArguments;
 import org.oversight.api.graphql.TalliedCounts;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
@@ -88,10 +92,17 @@ class FindingController {
 		return found.get(0);
 	}
 
+	/**
+	 * Asked on every row of a list: arguments read from the environment, the filter bound
+	 * once per request ({@link RowArguments}).
+	 */
 	@SchemaMapping(typeName = "Organization")
-	Connection<Finding> findings(OrgNode organization, @Argument Boolean includeDescendants,
-			@Argument FindingFilter filter, @Argument Integer first, @Argument String after,
-			@ContextValue Viewer viewer) {
+	Connection<Finding> findings(OrgNode organization, DataFetchingEnvironment environment) throws BindException {
+		FindingFilter filter = RowArguments.bound(environment, "filter", FindingFilter.class);
+		Boolean includeDescendants = environment.getArgument("includeDescendants");
+		Integer first = environment.getArgument("first");
+		String after = environment.getArgument("after");
+		Viewer viewer = Viewers.from(environment.getGraphQlContext());
 		PageRequest page = PageRequest.of(first, after);
 		if (!organization.visible()) {
 			return Connection.empty();

@@ -15,8 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param fieldObservations observe (time and trace) each data fetcher, not only each
  * request: {@code graphql.datafetcher} metrics and spans, at a cost of about an eighth of
  * a dashboard query's time (false)
+ * @param parsedDocuments how many query documents are kept parsed and validated (1000)
  */
 @ConfigurationProperties("oversight.graphql")
 public record ApiProperties(@DefaultValue("15") int maxDepth, @DefaultValue("100000") int maxComplexity,
-		@DefaultValue("30s") Duration timeout, @DefaultValue("false") boolean fieldObservations) {
+		@DefaultValue("30s") Duration timeout, @DefaultValue("false") boolean fieldObservations,
+		@DefaultValue("1000") int parsedDocuments) {
 }

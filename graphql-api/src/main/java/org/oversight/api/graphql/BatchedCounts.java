@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.bson.Document;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -69,20 +70,19 @@ public class BatchedCounts {
 	}
 
 	@SchemaMapping(typeName = "FindingConnection", field = "totalCount")
-	CompletableFuture<Integer> findings(Connection<?> connection,
-			DataLoader<Connection.CountKey, Integer> connectionCounts) {
-		return count(connection, connectionCounts);
+	CompletableFuture<Integer> findings(Connection<?> connection, DataFetchingEnvironment environment) {
+		return count(connection, environment);
 	}
 
 	@SchemaMapping(typeName = "RectificationConnection", field = "totalCount")
-	CompletableFuture<Integer> rectifications(Connection<?> connection,
-			DataLoader<Connection.CountKey, Integer> connectionCounts) {
-		return count(connection, connectionCounts);
+	CompletableFuture<Integer> rectifications(Connection<?> connection, DataFetchingEnvironment environment) {
+		return count(connection, environment);
 	}
 
-	private static CompletableFuture<Integer> count(Connection<?> connection,
-			DataLoader<Connection.CountKey, Integer> loader) {
+	/** Asked on every row of a list: the loader read from the environment. */
+	private static CompletableFuture<Integer> count(Connection<?> connection, DataFetchingEnvironment environment) {
 		if (connection.countKey() != null) {
+			DataLoader<Connection.CountKey, Integer> loader = environment.getDataLoader("connectionCounts");
 			return loader.load(connection.countKey());
 		}
 		return CompletableFuture.completedFuture(connection.getTotalCount());

@@ -30,6 +30,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
@@ -62,6 +63,16 @@ class GraphQlConfiguration {
 				return dataFetcher;
 			}
 		};
+	}
+
+	@Bean
+	ParsedDocuments parsedDocuments(ApiProperties properties) {
+		return new ParsedDocuments(properties.parsedDocuments());
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer documentCache(ParsedDocuments documents) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	@Bean

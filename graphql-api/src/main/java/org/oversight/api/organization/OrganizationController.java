@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 
 import org.springframework.data.domain.Sort;
@@ -286,11 +287,16 @@ class OrganizationController {
 	record TeamMember(CadreNode cadre, TeamRole role, String title, LocalDate since) {
 	}
 
+	/**
+	 * Asked on every row of a list: its argument and loader read from the environment.
+	 */
 	@SchemaMapping(typeName = "Organization")
-	CompletableFuture<Boolean> vacant(OrgNode node, @Argument LocalDate asOf, DataLoader<DayKey, Boolean> vacancy) {
+	CompletableFuture<Boolean> vacant(OrgNode node, DataFetchingEnvironment environment) {
 		if (!node.visible()) {
 			return CompletableFuture.completedFuture(false);
 		}
+		LocalDate asOf = environment.getArgument("asOf");
+		DataLoader<DayKey, Boolean> vacancy = environment.getDataLoader("vacancy");
 		return vacancy.load(new DayKey(node.id(), (asOf != null) ? asOf : this.today.date()));
 	}
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingEnvironment;
+
 import org.dataloader.DataLoader;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,13 +20,16 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 
 import org.oversight.api.graphql.CadreNode;
 import org.oversight.api.graphql.Connection;
 import org.oversight.api.graphql.OrgNode;
+import org.oversight.api.graphql.RowArguments;
 import org.oversight.api.graphql.TalliedCounts;
 import org.oversight.api.viewer.Right;
 import org.oversight.api.viewer.Viewer;
+import org.oversight.api.viewer.Viewers;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Today;
@@ -122,10 +127,18 @@ class RectificationController {
 		return this.today.date();
 	}
 
+	/**
+	 * Asked on every row of a list: arguments read from the environment, the filter bound
+	 * once per request ({@link RowArguments}).
+	 */
 	@SchemaMapping(typeName = "Organization")
-	Connection<Rectification> rectifications(OrgNode organization, @Argument Boolean includeDescendants,
-			@Argument RectificationFilter filter, @Argument Integer first, @Argument String after,
-			@ContextValue Viewer viewer) {
+	Connection<Rectification> rectifications(OrgNode organization, DataFetchingEnvironment environment)
+			throws BindException {
+		RectificationFilter filter = RowArguments.bound(environment, "filter", RectificationFilter.class);
+		Boolean includeDescendants = environment.getArgument("includeDescendants");
+		Integer first = environment.getArgument("first");
+		String after = environment.getArgument("after");
+		Viewer viewer = Viewers.from(environment.getGraphQlContext());
 		if (!organization.visible()) {
 			PageRequest.of(first, after);
 			return Connection.empty();

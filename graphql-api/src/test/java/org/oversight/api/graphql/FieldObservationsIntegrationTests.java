@@ -23,7 +23,7 @@ class FieldObservationsIntegrationTests extends ApiTestSupport {
 	void eachFieldIsTimed() {
 		double before = ObservationsIntegrationTests.requests(this.meters);
 		admin().document("{ today organizations(first: 5) { totalCount } }").execute().path("today").hasValue();
-		assertThat(ObservationsIntegrationTests.requests(this.meters)).isEqualTo(before + 1);
+		assertThat(ObservationsIntegrationTests.requests(this.meters, before + 1)).isGreaterThanOrEqualTo(before + 1);
 		assertThat(this.meters.find("graphql.datafetcher").tag("graphql.field.name", "today").timer()).isNotNull()
 			.satisfies((timer) -> assertThat(timer.count()).isEqualTo(1));
 	}
