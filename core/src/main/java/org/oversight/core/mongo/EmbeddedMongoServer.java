@@ -7,7 +7,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +53,7 @@ public final class EmbeddedMongoServer {
 	 */
 	public static EmbeddedMongoServer start(EmbeddedBackend backend, Path dataDir, int cacheMegabytes) {
 		if (backend == EmbeddedBackend.MEMORY) {
-			return new EmbeddedMongoServer(new MemoryBackend(), "memory backend");
+			return new EmbeddedMongoServer(new MemoryStoreBackend(), "memory backend");
 		}
 		if (dataDir == null) {
 			return inMemoryH2();

@@ -9,12 +9,15 @@ import java.util.stream.Collectors;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -112,6 +115,22 @@ final class H2StoreBackend extends H2Backend {
 			if (store.getFileStore() != null) {
 				store.commit();
 			}
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			// as the stock database opens it, with the id lists matched by IdListMatch
+			MVStore store = getMvStore();
+			String namespace = getFullCollectionNamespace(collectionName);
+			MVMap<Object, Document> data = store.openMap("databases." + namespace);
+			MVMap<String, Object> meta = store.openMap("meta." + namespace);
+			return new H2Collection(this, collectionName, options, data, meta, this.cursorRegistry) {
+				@Override
+				protected boolean documentMatchesQuery(Document document, Document query) {
+					Boolean matched = IdListMatch.matches(document, query, getIdField());
+					return (matched != null) ? matched : super.documentMatchesQuery(document, query);
+				}
+			};
 		}
 
 		@Override
