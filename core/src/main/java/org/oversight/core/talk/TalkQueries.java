@@ -52,6 +52,9 @@ public class TalkQueries {
 		return new Criteria().andOperator(all);
 	}
 
+	/** The fields of a talk that {@link #held} reads. */
+	static final List<String> JUDGED = List.of("kind", "date", "subjectId", "conductedByIds");
+
 	public Page<Talk> page(Criteria criteria, PageRequest request) {
 		return NEWEST_FIRST.page(this.mongo, criteria, request, Talk.class);
 	}
@@ -60,7 +63,12 @@ public class TalkQueries {
 		return this.mongo.count(Query.query(criteria), Talk.class);
 	}
 
-	/** Talks of the kinds, held in the date range, with any of the subjects. */
+	/**
+	 * Talks of the kinds, held in the date range, with any of the subjects: who talked to
+	 * whom, of what kind and when ({@link #JUDGED}), without their summary, issues, path
+	 * or stamp. A county's coverage reads a few thousand; the rest of each talk was most
+	 * of what the database sent and the mapping read.
+	 */
 	public List<Talk> held(java.util.Collection<String> subjectIds, java.util.Collection<TalkKind> kinds,
 			LocalDate from, LocalDate to) {
 		if (subjectIds.isEmpty()) {
@@ -68,19 +76,24 @@ public class TalkQueries {
 		}
 		java.util.Optional<List<String>> listed = this.lookups.union(LookupLists.SUBJECT_TALKS, subjectIds);
 		if (listed.isEmpty()) {
-			return this.mongo.find(Query
-				.query(Criteria.where("subjectId").in(subjectIds).and("kind").in(kinds).and("date").gte(from).lte(to)),
+			return this.mongo.find(judged(Query
+				.query(Criteria.where("subjectId").in(subjectIds).and("kind").in(kinds).and("date").gte(from).lte(to))),
 					Talk.class);
 		}
 		if (listed.get().isEmpty()) {
 			return List.of();
 		}
 		java.util.Set<String> subjects = java.util.Set.copyOf(subjectIds);
-		return this.mongo.find(Query.query(Criteria.where("_id").in(listed.get())), Talk.class)
+		return this.mongo.find(judged(Query.query(Criteria.where("_id").in(listed.get()))), Talk.class)
 			.stream()
 			.filter((talk) -> subjects.contains(talk.subjectId()) && kinds.contains(talk.kind())
 					&& !talk.date().isBefore(from) && !talk.date().isAfter(to))
 			.toList();
+	}
+
+	private static Query judged(Query query) {
+		query.fields().include(JUDGED.toArray(String[]::new));
+		return query;
 	}
 
 }
