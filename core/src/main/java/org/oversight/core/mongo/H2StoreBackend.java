@@ -109,7 +109,7 @@ final class H2StoreBackend extends H2Backend {
 				.toList();
 			stock.forEach(store::removeMap);
 			if (!stock.isEmpty()) {
-				logger.info("Replaced {} index maps of the stock H2 backend in database '{}' by hash-ordered ones",
+				logger.info("Replaced {} index maps of the stock H2 backend in database '{}' by value-ordered ones",
 						stock.size(), name);
 			}
 			if (store.getFileStore() != null) {

@@ -101,21 +101,39 @@ public class RectificationTally implements TallySource {
 
 		@Override
 		public boolean matches(String key) {
-			int bar = key.indexOf('|');
-			RectificationStatus status = RectificationStatus.valueOf(key.substring(0, bar));
-			LocalDate deadline = LocalDate.parse(key.substring(bar + 1));
-			if (!this.statuses.contains(status)) {
-				return false;
-			}
-			if (this.overdue != null) {
-				boolean late = (status == RectificationStatus.ASSIGNED || status == RectificationStatus.IN_PROGRESS)
-						&& deadline.isBefore(this.today);
-				if (late != this.overdue) {
+			return matcher().test(key);
+		}
+
+		/**
+		 * Keys compared as text: the status by name, the deadline as its ISO date, whose
+		 * text orders as the dates do (parsing each key's date was most of an overview's
+		 * time at M).
+		 */
+		@Override
+		public java.util.function.Predicate<String> matcher() {
+			java.util.Set<String> names = new java.util.HashSet<>();
+			this.statuses.forEach((status) -> names.add(status.name()));
+			String today = (this.today != null) ? this.today.toString() : null;
+			String from = (this.deadlineFrom != null) ? this.deadlineFrom.toString() : null;
+			String to = (this.deadlineTo != null) ? this.deadlineTo.toString() : null;
+			Boolean overdue = this.overdue;
+			return (key) -> {
+				int bar = key.indexOf('|');
+				String status = key.substring(0, bar);
+				if (!names.contains(status)) {
 					return false;
 				}
-			}
-			return (this.deadlineFrom == null || !deadline.isBefore(this.deadlineFrom))
-					&& (this.deadlineTo == null || !deadline.isAfter(this.deadlineTo));
+				String deadline = key.substring(bar + 1);
+				if (overdue != null) {
+					boolean open = status.equals(RectificationStatus.ASSIGNED.name())
+							|| status.equals(RectificationStatus.IN_PROGRESS.name());
+					boolean late = open && deadline.compareTo(today) < 0;
+					if (late != overdue) {
+						return false;
+					}
+				}
+				return (from == null || deadline.compareTo(from) >= 0) && (to == null || deadline.compareTo(to) <= 0);
+			};
 		}
 
 	}

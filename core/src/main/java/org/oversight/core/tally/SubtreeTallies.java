@@ -180,10 +180,11 @@ public class SubtreeTallies {
 	public Optional<Map<String, Long>> count(TallyFilter filter, Collection<String> organizationIds) {
 		return read(filter.source(), organizationIds, filter.parts()).map((counts) -> {
 			Map<String, Long> result = new LinkedHashMap<>();
+			java.util.function.Predicate<String> matcher = filter.matcher();
 			counts.forEach((org, byKey) -> result.put(org,
 					byKey.entrySet()
 						.stream()
-						.filter((entry) -> filter.matches(entry.getKey()))
+						.filter((entry) -> matcher.test(entry.getKey()))
 						.mapToLong(Map.Entry::getValue)
 						.sum()));
 			return result;
@@ -192,9 +193,10 @@ public class SubtreeTallies {
 
 	/** What the filter adds up of one organization's counts by key. */
 	public static long sum(Map<String, Long> byKey, TallyFilter filter) {
+		java.util.function.Predicate<String> matcher = filter.matcher();
 		long sum = 0;
 		for (Map.Entry<String, Long> entry : byKey.entrySet()) {
-			if (filter.matches(entry.getKey())) {
+			if (matcher.test(entry.getKey())) {
 				sum += entry.getValue();
 			}
 		}

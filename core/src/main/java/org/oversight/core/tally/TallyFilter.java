@@ -12,6 +12,14 @@ public interface TallyFilter {
 	boolean matches(String key);
 
 	/**
+	 * {@link #matches} prepared once for the many keys of a tally (a province's task
+	 * tally holds a key per status and deadline day: thousands).
+	 */
+	default java.util.function.Predicate<String> matcher() {
+		return this::matches;
+	}
+
+	/**
 	 * The first parts (before the first {@code |}) of every key this filter can match, so
 	 * only those are read; null for all.
 	 */
