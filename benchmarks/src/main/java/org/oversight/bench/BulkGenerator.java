@@ -951,7 +951,6 @@ final class BulkGenerator extends SeededDraws {
 		}
 		FindingStatus status = plan.dismissed ? FindingStatus.DISMISSED : (plan.tasks == 0) ? FindingStatus.OPEN
 				: (verified >= plan.tasks) ? FindingStatus.RECTIFIED : FindingStatus.UNDER_RECTIFICATION;
-		long revision = plan.tasks + verified;
 		Document doc = new Document("_id", id).append("source", plan.source.name())
 			.append("category", plan.category.name())
 			.append("severity", plan.severity.name())
@@ -970,8 +969,9 @@ final class BulkGenerator extends SeededDraws {
 		doc.append("hasInformant", informant)
 			.append("tasks", plan.tasks)
 			.append("verifiedTasks", verified)
-			.append("taskRevision", revision)
-			.append("statusRevision", revision)
+			// as registered: no recount yet, so the first one (numbered from the
+			// finding_recounts sequence, from 1) applies
+			.append("statusRevision", 0L)
 			.append("version", plan.dismissed ? 1L : (long) plan.tasks)
 			.append("stamp", this.stamp)
 			.append("_class", Finding.class.getName());
