@@ -35,9 +35,11 @@ public class ActivePosts {
 	private static final Memo.Slot<List<Appointment>> POSTS_IN_ORGANIZATION = new Memo.Slot<>(
 			"posts in an organization");
 
-	/** Every PRINCIPAL post of an organization, whenever held, through its seat. */
-	private static final Memo.Slot<List<Appointment>> PRINCIPAL_POSTS = new Memo.Slot<>(
-			"principal posts of an organization");
+	/** The terms of an organization's principal seat, by organization id. */
+	private static final Memo.Slot<List<PrincipalSeat.Term>> SEAT_TERMS = new Memo.Slot<>("terms of a principal seat");
+
+	/** An appointment, by id. */
+	private static final Memo.Slot<Appointment> APPOINTMENT = new Memo.Slot<>("appointment");
 
 	private final MongoTemplate mongo;
 
@@ -166,24 +168,16 @@ public class ActivePosts {
 	 * finds nothing.
 	 */
 	public List<Appointment> principalsIn(Collection<String> organizationIds, LocalDate day) {
-		if (organizationIds.isEmpty()) {
-			return List.of();
-		}
-		return principalPosts(organizationIds).stream().filter((post) -> held(post, day)).toList();
+		return principalsOverlapping(organizationIds, day, day);
 	}
 
 	/**
 	 * {@link #principalsIn(Collection, LocalDate)} through the request's memo: each
-	 * organization's seat and principal posts are read once per request, whatever the day
-	 * asked.
+	 * organization's seat, and each appointment, is read once per request, whatever the
+	 * days asked.
 	 */
 	public List<Appointment> principalsIn(Collection<String> organizationIds, LocalDate day, Memo memo) {
-		return held(principalPosts(organizationIds, memo), day);
-	}
-
-	private Map<String, List<Appointment>> principalPosts(Collection<String> organizationIds, Memo memo) {
-		return memo.get(PRINCIPAL_POSTS, organizationIds,
-				(missing) -> byKey(principalPosts(missing), missing, Appointment::organizationId));
+		return principalsOverlapping(organizationIds, day, day, memo);
 	}
 
 	/**
@@ -208,29 +202,70 @@ public class ActivePosts {
 	 */
 	public List<Appointment> principalsOverlapping(Collection<String> organizationIds, LocalDate from, LocalDate to,
 			Memo memo) {
-		return principalPosts(organizationIds, memo).values()
-			.stream()
-			.flatMap(List::stream)
-			.filter((post) -> !post.start().isAfter(to) && (post.end() == null || !post.end().isBefore(from)))
-			.toList();
-	}
-
-	/** Every PRINCIPAL post of the organizations, whenever held, through their seats. */
-	private List<Appointment> principalPosts(Collection<String> organizationIds) {
-		Set<String> appointmentIds = new LinkedHashSet<>();
-		for (PrincipalSeat seat : this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)),
-				PrincipalSeat.class)) {
-			if (seat.terms != null) {
-				seat.terms.forEach((term) -> appointmentIds.add(term.appointmentId()));
-			}
-		}
-		if (appointmentIds.isEmpty()) {
+		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
+		Map<String, List<PrincipalSeat.Term>> seats = memo.get(SEAT_TERMS, organizationIds, this::seatTerms);
+		Set<String> appointmentIds = termsOverlapping(seats.values(), from, to);
+		Collection<Appointment> posts = memo
+			.get(APPOINTMENT, appointmentIds, (missing) -> byId(readAppointments(missing)))
+			.values();
+		return principals(posts, organizationIds, from, to);
+	}
+
+	/**
+	 * The PRINCIPAL posts of the organizations held on any day of
+	 * {@code from}..{@code to} (both included), through their seats. A seat's term always
+	 * covers the days of its appointment ({@link CadreService#endAppointment}), so only
+	 * the appointments of the terms overlapping those days are read, not every principal
+	 * the organizations ever had; the appointments decide.
+	 */
+	private List<Appointment> principalPosts(Collection<String> organizationIds, LocalDate from, LocalDate to) {
+		Set<String> appointmentIds = termsOverlapping(seatTerms(organizationIds).values(), from, to);
+		return principals(readAppointments(appointmentIds), organizationIds, from, to);
+	}
+
+	private Map<String, List<PrincipalSeat.Term>> seatTerms(Collection<String> organizationIds) {
+		Map<String, List<PrincipalSeat.Term>> terms = new LinkedHashMap<>();
+		for (PrincipalSeat seat : this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)),
+				PrincipalSeat.class)) {
+			terms.put(seat.organizationId, (seat.terms != null) ? List.copyOf(seat.terms) : List.of());
+		}
+		return terms;
+	}
+
+	private static Set<String> termsOverlapping(Collection<List<PrincipalSeat.Term>> seats, LocalDate from,
+			LocalDate to) {
+		Set<String> appointmentIds = new LinkedHashSet<>();
+		for (List<PrincipalSeat.Term> terms : seats) {
+			for (PrincipalSeat.Term term : terms) {
+				if (term.overlaps(from, to)) {
+					appointmentIds.add(term.appointmentId());
+				}
+			}
+		}
+		return appointmentIds;
+	}
+
+	private List<Appointment> readAppointments(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Appointment.class);
+	}
+
+	private static Map<String, Appointment> byId(List<Appointment> posts) {
+		Map<String, Appointment> result = new LinkedHashMap<>();
+		posts.forEach((post) -> result.put(post.id(), post));
+		return result;
+	}
+
+	private static List<Appointment> principals(Collection<Appointment> posts, Collection<String> organizationIds,
+			LocalDate from, LocalDate to) {
 		Set<String> wanted = Set.copyOf(organizationIds);
-		return this.mongo.find(Query.query(Criteria.where("_id").in(appointmentIds)), Appointment.class)
-			.stream()
-			.filter((post) -> post.role() == TeamRole.PRINCIPAL && wanted.contains(post.organizationId()))
+		return posts.stream()
+			.filter((post) -> post.role() == TeamRole.PRINCIPAL && wanted.contains(post.organizationId())
+					&& post.overlaps(from, to))
 			.toList();
 	}
 
@@ -266,9 +301,7 @@ public class ActivePosts {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		return principalPosts(organizationIds).stream()
-			.filter((post) -> !post.start().isAfter(to) && (post.end() == null || !post.end().isBefore(from)))
-			.toList();
+		return principalPosts(organizationIds, from, to);
 	}
 
 	/** Every post of the cadres, whenever held. */

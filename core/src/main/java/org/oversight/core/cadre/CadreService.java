@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -241,8 +241,8 @@ public class CadreService implements OrganizationLifecycleListener {
 			seats.put(seat.organizationId, seat);
 			seat.terms.forEach((term) -> termIds.add(term.appointmentId()));
 		});
-		Set<String> storedTerms = new HashSet<>();
-		this.inQueries.byIds(Appointment.class, termIds).forEach((a) -> storedTerms.add(a.id()));
+		Map<String, Appointment> storedTerms = new HashMap<>();
+		this.inQueries.byIds(Appointment.class, termIds).forEach((a) -> storedTerms.put(a.id(), a));
 		Map<String, List<PrincipalSeat.Term>> terms = new LinkedHashMap<>();
 
 		Appointment[] planned = new Appointment[commands.size()];
@@ -270,9 +270,10 @@ public class CadreService implements OrganizationLifecycleListener {
 				if (command.role() == TeamRole.PRINCIPAL) {
 					List<PrincipalSeat.Term> seat = terms.computeIfAbsent(organization.id(),
 							(k) -> new ArrayList<>(seats.containsKey(k) ? seats.get(k).terms : List.of()));
-					Fit fit = fit(organization, seat, cadre.id(), command.start(), command.end(),
-							storedTerms::contains);
-					seat.removeAll(fit.stale());
+					Fit fit = fit(organization, seat, cadre.id(), command.start(), command.end(), storedTerms::get);
+					List<PrincipalSeat.Term> mended = fit.mended(seat);
+					seat.clear();
+					seat.addAll(mended);
 					if (fit.reuse() != null) {
 						id = fit.reuse();
 					}
@@ -393,35 +394,60 @@ public class CadreService implements OrganizationLifecycleListener {
 
 	/**
 	 * How a new term fits a seat's terms: the claimed term of the same cadre and days
-	 * whose appointment was never stored (to reuse), and the stale claims (never stored,
-	 * older than five minutes: a crash left them). Another principal's term overlapping
-	 * it is a conflict.
+	 * whose appointment was never stored (to reuse), the stale claims (never stored,
+	 * older than five minutes: a crash left them), and the terms wider than their stored
+	 * appointment (an end moved earlier whose seat write was cut short), to narrow to the
+	 * appointment's days. Another principal's appointment overlapping it is a conflict.
 	 */
-	private record Fit(String reuse, List<PrincipalSeat.Term> stale) {
+	private record Fit(String reuse, List<PrincipalSeat.Term> stale,
+			Map<PrincipalSeat.Term, PrincipalSeat.Term> narrowed) {
+
+		/** The terms with the stale ones dropped and the wide ones narrowed. */
+		List<PrincipalSeat.Term> mended(List<PrincipalSeat.Term> terms) {
+			List<PrincipalSeat.Term> result = new ArrayList<>();
+			for (PrincipalSeat.Term term : terms) {
+				if (!this.stale.contains(term)) {
+					result.add(this.narrowed.getOrDefault(term, term));
+				}
+			}
+			return result;
+		}
+
+		boolean mends() {
+			return !this.stale.isEmpty() || !this.narrowed.isEmpty();
+		}
+
 	}
 
 	private Fit fit(Organization organization, List<PrincipalSeat.Term> terms, String cadreId, LocalDate start,
-			LocalDate end, Predicate<String> stored) {
+			LocalDate end, Function<String, @Nullable Appointment> stored) {
 		String reuse = null;
 		List<PrincipalSeat.Term> stale = new ArrayList<>();
+		Map<PrincipalSeat.Term, PrincipalSeat.Term> narrowed = new LinkedHashMap<>();
 		for (PrincipalSeat.Term term : terms) {
 			if (!term.overlaps(start, end)) {
 				continue;
 			}
-			boolean isStored = stored.test(term.appointmentId());
-			if (!isStored && term.cadreId().equals(cadreId) && term.start().equals(start)
+			Appointment appointment = stored.apply(term.appointmentId());
+			if (appointment == null && term.cadreId().equals(cadreId) && term.start().equals(start)
 					&& java.util.Objects.equals(term.end(), end)) {
 				reuse = term.appointmentId();
 			}
-			else if (!isStored && term.claimedAt().isBefore(this.today.now().minusSeconds(300))) {
+			else if (appointment == null && term.claimedAt().isBefore(this.today.now().minusSeconds(300))) {
 				stale.add(term);
 			}
+			else if (appointment != null && !appointment.overlaps(start, end)) {
+				narrowed.put(term, new PrincipalSeat.Term(term.appointmentId(), term.cadreId(), appointment.start(),
+						appointment.end(), term.claimedAt()));
+			}
 			else {
+				LocalDate from = (appointment != null) ? appointment.start() : term.start();
+				LocalDate to = (appointment != null) ? appointment.end() : term.end();
 				throw DomainException.conflict("Organization " + organization.code() + " already has a principal from "
-						+ term.start() + (term.end() != null ? " to " + term.end() : "") + " (start, end)");
+						+ from + (to != null ? " to " + to : "") + " (start, end)");
 			}
 		}
-		return new Fit(reuse, stale);
+		return new Fit(reuse, stale, narrowed);
 	}
 
 	private void widenScope(String cadreId, Organization organization) {
@@ -433,16 +459,12 @@ public class CadreService implements OrganizationLifecycleListener {
 			LocalDate end) {
 		for (int attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
 			PrincipalSeat seat = seat(organization.id());
-			Fit fit = fit(organization, seat.terms, cadreId, start, end, this.appointments::existsById);
-			if (!fit.stale().isEmpty()) {
+			Fit fit = fit(organization, seat.terms, cadreId, start, end,
+					(id) -> this.appointments.findById(id).orElse(null));
+			if (fit.mends()) {
 				this.mongo.updateFirst(
 						Query.query(Criteria.where("_id").is(seat.organizationId).and("version").is(seat.version)),
-						new Update()
-							.pull("terms",
-									Query.query(Criteria.where("appointmentId").is(fit.stale().get(0).appointmentId()))
-										.getQueryObject())
-							.inc("version", 1),
-						PrincipalSeat.class);
+						new Update().set("terms", fit.mended(seat.terms)).inc("version", 1), PrincipalSeat.class);
 				continue;
 			}
 			if (fit.reuse() != null) {
@@ -466,12 +488,20 @@ public class CadreService implements OrganizationLifecycleListener {
 				FindAndModifyOptions.options().upsert(true).returnNew(true), PrincipalSeat.class);
 	}
 
-	/** Sets the last day in the post. For a principal the seat's term follows first. */
+	/**
+	 * Sets the last day in the post. A principal's seat term always covers the days of
+	 * its appointment, so that readers may pick the terms held on a day before reading
+	 * the appointments ({@link ActivePosts}): a later end is written to the seat first,
+	 * an earlier one to the appointment first. A crash between the two writes leaves the
+	 * seat wider than the appointment, never narrower; the same command again completes
+	 * it, and a claim meeting such a term narrows it ({@link #fit}).
+	 */
 	public Appointment endAppointment(String id, LocalDate end) {
 		Appointment appointment = getAppointment("id", id);
 		Check.present("end", end);
 		Check.notBefore("end", end, "start", appointment.start());
-		if (appointment.isPrincipal()) {
+		boolean earlier = appointment.end() == null || end.isBefore(appointment.end());
+		if (appointment.isPrincipal() && !earlier) {
 			changeSeatTerm(appointment, end);
 		}
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
@@ -479,6 +509,9 @@ public class CadreService implements OrganizationLifecycleListener {
 					.set("stamp.updatedAt", this.today.now())
 					.set("stamp.updatedBy", Actor.current()),
 				Appointment.class);
+		if (appointment.isPrincipal() && earlier) {
+			changeSeatTerm(appointment, end);
+		}
 		return getAppointment("id", id);
 	}
 
@@ -494,9 +527,13 @@ public class CadreService implements OrganizationLifecycleListener {
 							term.claimedAt()));
 				}
 				else {
-					if (term.overlaps(appointment.start(), end) && this.appointments.existsById(term.appointmentId())) {
-						throw DomainException
-							.conflict("The organization has another principal from " + term.start() + " (end)");
+					if (term.overlaps(appointment.start(), end)) {
+						// the other appointment decides: its term may be wider (see fit)
+						Appointment other = this.appointments.findById(term.appointmentId()).orElse(null);
+						if (other != null && other.overlaps(appointment.start(), end)) {
+							throw DomainException
+								.conflict("The organization has another principal from " + other.start() + " (end)");
+						}
 					}
 					terms.add(term);
 				}

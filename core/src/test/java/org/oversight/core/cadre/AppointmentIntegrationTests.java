@@ -46,6 +46,21 @@ class AppointmentIntegrationTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	ActivePosts posts;
+
+	@Autowired
+	org.oversight.core.lookup.LookupLists lookups;
+
+	@Autowired
+	org.oversight.core.organization.OrganizationService organizations;
+
+	@Autowired
+	org.oversight.core.common.Today today;
+
+	@Autowired
+	org.oversight.core.mongo.InQueries inQueries;
+
 	@Test
 	void registeringADuplicateCodeIsAConflict() {
 		this.service.register(new CadreService.RegisterCadre("G1", "王伟", 1970));
@@ -170,6 +185,128 @@ class AppointmentIntegrationTests {
 		assertThat(this.fixtures.appoint(next, county, TeamRole.PRINCIPAL, LocalDate.of(2025, 7, 1)).start())
 			.isEqualTo(LocalDate.of(2025, 7, 1));
 		assertThat(this.service.getAppointment("id", first.id()).end()).isEqualTo(LocalDate.of(2025, 6, 30));
+	}
+
+	@Test
+	void theSeatCoversItsAppointmentAsTheEndMovesEitherWay() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment post = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		LocalDate august = LocalDate.of(2025, 8, 31);
+		this.service.endAppointment(post.id(), august);
+		assertThat(seatEnd(county)).isEqualTo(august);
+		this.service.endAppointment(post.id(), june);
+		assertThat(seatEnd(county)).isEqualTo(june);
+		assertThat(this.posts.principalsIn(List.of(county.id()), june)).extracting(Appointment::id)
+			.containsExactly(post.id());
+		assertThat(this.posts.principalsIn(List.of(county.id()), june.plusDays(1))).isEmpty();
+		this.service.endAppointment(post.id(), august);
+		assertThat(seatEnd(county)).isEqualTo(august);
+		assertThat(this.posts.principalsIn(List.of(county.id()), august, new org.oversight.core.common.Memo()))
+			.extracting(Appointment::id)
+			.containsExactly(post.id());
+	}
+
+	@Test
+	void aCrashBetweenTheTwoWritesOfAnEndLeavesTheSeatWiderNeverNarrower() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment post = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		MongoTemplate crashing = org.mockito.Mockito.spy(this.mongo);
+		org.mockito.Mockito.doThrow(new org.springframework.dao.DataAccessResourceFailureException("crash"))
+			.when(crashing)
+			.updateFirst(org.mockito.ArgumentMatchers.any(Query.class),
+					org.mockito.ArgumentMatchers
+						.any(org.springframework.data.mongodb.core.query.UpdateDefinition.class),
+					org.mockito.ArgumentMatchers.eq(PrincipalSeat.class));
+		CadreService crashingService = new CadreService(this.lookups, this.cadres, this.appointments,
+				this.organizations, crashing, this.today, this.inQueries);
+
+		// an earlier end: the appointment is written, the seat is not
+		assertThatThrownBy(() -> crashingService.endAppointment(post.id(), june))
+			.isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+		assertThat(this.service.getAppointment("id", post.id()).end()).isEqualTo(june);
+		assertThat(seatEnd(county)).isNull();
+		// the same command again completes it
+		this.service.endAppointment(post.id(), june);
+		assertThat(seatEnd(county)).isEqualTo(june);
+
+		// a later end: the seat is written first, so nothing is written
+		assertThatThrownBy(() -> crashingService.endAppointment(post.id(), june.plusDays(30)))
+			.isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+		assertThat(this.service.getAppointment("id", post.id()).end()).isEqualTo(june);
+		assertThat(seatEnd(county)).isEqualTo(june);
+	}
+
+	@Test
+	void aLaterEndTheSeatRefusesChangesNothing() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		Appointment first = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN, june);
+		this.fixtures.appoint(this.fixtures.cadre("李强"), county, TeamRole.PRINCIPAL, june.plusDays(1));
+		assertThatThrownBy(() -> this.service.endAppointment(first.id(), june.plusDays(30)))
+			.isInstanceOf(DomainException.Conflict.class);
+		assertThat(this.service.getAppointment("id", first.id()).end()).isEqualTo(june);
+		assertThat(seatEnd(county)).isEqualTo(june);
+	}
+
+	@Test
+	void anEarlierEndCutShortAfterTheAppointmentLeavesTheSeatWideUntilAClaimNarrowsIt() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment first = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		// the crash: the appointment ended, its seat term still open
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(first.id())), new Update().set("end", june),
+				Appointment.class);
+		assertThat(seatEnd(county)).isNull();
+		// readers go by the appointment
+		assertThat(this.posts.principalsIn(List.of(county.id()), june.plusDays(1))).isEmpty();
+		assertThat(this.posts.principalsOverlapping(List.of(county.id()), june.plusDays(1), june.plusDays(60)))
+			.isEmpty();
+		// a claim after that day is not refused: it narrows the term
+		Appointment next = this.fixtures.appoint(this.fixtures.cadre("李强"), county, TeamRole.PRINCIPAL,
+				june.plusDays(1));
+		assertThat(seatEnd(county)).isEqualTo(june);
+		assertThat(this.posts.principalsIn(List.of(county.id()), june.plusDays(1))).extracting(Appointment::id)
+			.containsExactly(next.id());
+		// a claim overlapping the appointment itself still is
+		assertThatThrownBy(
+				() -> this.fixtures.appoint(this.fixtures.cadre("张敏"), county, TeamRole.PRINCIPAL, june.minusDays(5)))
+			.isInstanceOf(DomainException.Conflict.class);
+	}
+
+	@Test
+	void appointingManyNarrowsASeatLeftWide() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment first = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(first.id())), new Update().set("end", june),
+				Appointment.class);
+		Cadre next = this.fixtures.cadre("李强");
+		List<CadreService.Appointed> done = this.service.appointAll(List
+			.of(new CadreService.Appoint(next.id(), county.id(), TeamRole.PRINCIPAL, "书记", june.plusDays(1), null)));
+		assertThat(done.get(0).refused()).isNull();
+		assertThat(seatEnd(county)).isEqualTo(june);
+	}
+
+	@Test
+	void theSeatsTermsPickWhichAppointmentsAreRead() {
+		Organization county = this.fixtures.org("X", OrgLevel.COUNTY, null);
+		Appointment post = this.fixtures.appoint(this.fixtures.cadre("王伟"), county, TeamRole.PRINCIPAL, JAN);
+		LocalDate june = LocalDate.of(2025, 6, 30);
+		assertThat(this.posts.principalsIn(List.of(county.id()), june.plusDays(1))).hasSize(1);
+		// a term ending before its appointment, which the services never leave: only
+		// the terms held on the day are read
+		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(county.id())),
+				new Update().set("terms.0.end", june), "principal_seats");
+		assertThat(this.posts.principalsIn(List.of(county.id()), june.plusDays(1))).isEmpty();
+		assertThat(this.posts.principalsIn(List.of(county.id()), june)).extracting(Appointment::id)
+			.containsExactly(post.id());
+	}
+
+	private LocalDate seatEnd(Organization organization) {
+		// the first term: the first principal's
+		return this.mongo.findById(organization.id(), PrincipalSeat.class).terms.get(0).end();
 	}
 
 	@Test
