@@ -68,7 +68,7 @@ public final class BenchMain {
 
 	record Settings(DataSize size, Set<String> phases, List<Integer> clients, Duration warmup, Duration measure,
 			String mongoUri, Path dataDir, Path results, List<Integer> partitions, Path guide, int verifyTargets,
-			long seed, String backend, String store, String sweepScope) {
+			long seed, String backend, String store, String sweepScope, Set<String> queries) {
 
 		/** A property, or the default when absent or blank (Maven passes blanks). */
 		static String property(String name, String fallback) {
@@ -96,7 +96,8 @@ public final class BenchMain {
 					Path.of(property("bench.guide", "../docs/api-guide.md")),
 					Integer.parseInt(property("bench.verify-targets", "3")),
 					Long.parseLong(property("bench.seed", "20261122")), backend, property("bench.store", "oversight"),
-					property("bench.sweep-scope", "all"));
+					property("bench.sweep-scope", "all"),
+					Set.of(property("bench.queries", "floor," + String.join(",", DashboardQueries.NAMES)).split(",")));
 		}
 
 	}
@@ -252,7 +253,18 @@ public final class BenchMain {
 		List<DashboardQueries.Dashboard> dashboards = DashboardQueries.dashboards(this.settings.guide(), db, today);
 		GraphQlClient graphql = new GraphQlClient(server.base(), server.token());
 		RawDashboard raw = new RawDashboard(db, today);
+		for (int clients : this.settings.queries().contains("floor") ? this.settings.clients() : List.<Integer>of()) {
+			// what any request costs before it reads anything: HTTP, the token, GraphQL
+			Cpu cpu = Cpu.start();
+			LoadDriver.Result floor = LoadDriver.run("floor ({ __typename })", clients, this.settings.warmup(),
+					this.settings.measure(), (i) -> graphql.execute("{ __typename }", Map.of()));
+			this.report.floor(floor);
+			this.report.line("  - window %s", cpu.since());
+		}
 		for (DashboardQueries.Dashboard dashboard : dashboards) {
+			if (!this.settings.queries().contains(dashboard.name())) {
+				continue;
+			}
 			// the same answer first, and the commands each side sends for it
 			int checked = 0;
 			int mismatches = 0;
@@ -583,6 +595,13 @@ public final class BenchMain {
 			if (first != null) {
 				line("  - first difference: %s", first.replace("\n", "\n    "));
 			}
+		}
+
+		void floor(LoadDriver.Result floor) {
+			line("- %s", floor);
+			this.summary.add(String.format(Locale.ROOT,
+					"| floor: `{ __typename }`, %d clients | p50 %.0f / p99 %.0f ms, %.1f/s | | | what a request costs before reading: HTTP, token, GraphQL; %d requests, %d errors |",
+					floor.clients(), floor.p50(), floor.p99(), floor.throughput(), floor.count(), floor.errors()));
 		}
 
 		void queries(DashboardQueries.Dashboard dashboard, LoadDriver.Result served, LoadDriver.Result direct,
