@@ -2,6 +2,7 @@ package org.oversight.core.mongo;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,6 +65,28 @@ final class IdListMatch {
 			ids.add(value);
 		}
 		return ids;
+	}
+
+	/**
+	 * The ids of a condition {@code {$in: [ids]}} whose ids are all strings or all object
+	 * ids, without repeats and sorted by their natural order (the order the server's
+	 * comparator gives them), or null for any other condition.
+	 */
+	static List<Object> sortedPlainIn(Object condition) {
+		if (!(condition instanceof Document document) || document.size() != 1
+				|| !(document.get("$in") instanceof Collection<?> values)) {
+			return null;
+		}
+		Class<?> kind = null;
+		for (Object value : values) {
+			if (!plain(value) || (kind != null && value.getClass() != kind)) {
+				return null;
+			}
+			kind = value.getClass();
+		}
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		java.util.TreeSet<Object> sorted = new java.util.TreeSet<>((java.util.Collection) values);
+		return new java.util.ArrayList<>(sorted);
 	}
 
 	private static boolean plain(Object value) {

@@ -1,20 +1,30 @@
 package org.oversight.core.mongo;
 
+import java.util.List;
+
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * The memory backend of the embedded server, with id lists matched by
- * {@link IdListMatch}.
+ * The memory backend of the embedded server, with id lists matched by {@link IdListMatch}
+ * and unique indexes hashed by {@link SpreadUniqueIndex}.
  */
 final class MemoryStoreBackend extends MemoryBackend {
 
 	@Override
 	public MemoryDatabase openOrCreateDatabase(String databaseName) {
 		return new MemoryDatabase(databaseName, getCursorRegistry()) {
+			@Override
+			protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName,
+					List<IndexKey> keys, boolean sparse) {
+				return new SpreadUniqueIndex(indexName, keys, sparse);
+			}
+
 			@Override
 			protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
 				return new MemoryCollection(this, collectionName, options, this.cursorRegistry) {
