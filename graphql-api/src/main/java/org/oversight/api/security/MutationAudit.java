@@ -70,6 +70,10 @@ class MutationAudit implements WebGraphQlInterceptor {
 	}
 
 	static List<String> mutationFields(String document, String operationName) {
+		if (!document.contains("mutation")) {
+			// no mutation without the keyword: queries are not parsed a second time
+			return List.of();
+		}
 		try {
 			Document parsed = Parser.parse(document);
 			return parsed.getDefinitionsOfType(OperationDefinition.class)
