@@ -1,7 +1,6 @@
 package org.oversight.analytics.facts;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Keyset;
 import org.oversight.core.finding.FindingStatus;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.rectification.RectificationStatus;
 import org.oversight.core.rectification.ReminderLevel;
 import org.oversight.core.talk.TalkKind;
@@ -169,7 +169,7 @@ public class AnalyticsReads {
 
 	/** Ids as stored: hexadecimal object ids become ObjectIds, others stay strings. */
 	public static List<Object> objectIds(Collection<String> ids) {
-		return ids.stream().map((id) -> ObjectId.isValid(id) ? (Object) new ObjectId(id) : id).toList();
+		return InQueries.storedIds(ids);
 	}
 
 	private List<Post> posts(Criteria criteria) {
@@ -196,14 +196,7 @@ public class AnalyticsReads {
 
 	/** A stored calendar day back as a date; null when absent. */
 	public static LocalDate day(Document row, String field) {
-		Object value = row.get(field);
-		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
-		}
-		if (value instanceof LocalDate date) {
-			return date;
-		}
-		return null;
+		return Keyset.day(row.get(field));
 	}
 
 	/** The document's id as a string (ObjectId or string ids). */

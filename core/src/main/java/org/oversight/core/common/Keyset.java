@@ -98,8 +98,17 @@ public final class Keyset<T> {
 		}
 	}
 
+	/** A calendar day as stored: midnight UTC. */
 	public static java.util.Date date(java.time.LocalDate day) {
 		return (day != null) ? java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()) : null;
+	}
+
+	/** A stored calendar day (midnight UTC) back as a day; null when absent. */
+	public static java.time.LocalDate day(Object stored) {
+		if (stored instanceof java.util.Date date) {
+			return java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC);
+		}
+		return (stored instanceof java.time.LocalDate day) ? day : null;
 	}
 
 }

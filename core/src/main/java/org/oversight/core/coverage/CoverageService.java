@@ -24,7 +24,6 @@ import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
-import org.oversight.core.talk.Talk;
 import org.oversight.core.talk.TalkKind;
 import org.oversight.core.talk.TalkQueries;
 
@@ -106,7 +105,7 @@ public class CoverageService {
 
 		// talks and the appointments needed to judge who conducted them
 		LocalDate talksTo = yearEnd.plusDays(APPOINTMENT_TALK_DAYS);
-		List<Talk> held = this.talks.held(cadres, List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT),
+		List<TalkQueries.HeldTalk> held = this.talks.held(cadres, List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT),
 				yearStart.minusDays(0), talksTo);
 		Map<String, List<Appointment>> postsOfSubjects = this.posts.allOfCadres(cadres, memo);
 		Set<String> ancestorOrgs = new HashSet<>();
@@ -114,11 +113,12 @@ public class CoverageService {
 		List<Appointment> ancestorPrincipals = this.posts.principalsOverlapping(ancestorOrgs, yearStart, talksTo, memo);
 		Map<String, List<Appointment>> ancestorPrincipalsByOrg = ancestorPrincipals.stream()
 			.collect(Collectors.groupingBy(Appointment::organizationId));
-		Map<String, List<Talk>> talksBySubject = held.stream().collect(Collectors.groupingBy(Talk::subjectId));
+		Map<String, List<TalkQueries.HeldTalk>> talksBySubject = held.stream()
+			.collect(Collectors.groupingBy(TalkQueries.HeldTalk::subjectId));
 
 		List<Coverage.CountedPrincipal> result = new ArrayList<>();
 		for (Appointment post : counted.values()) {
-			List<Talk> own = talksBySubject.getOrDefault(post.cadreId(), List.of());
+			List<TalkQueries.HeldTalk> own = talksBySubject.getOrDefault(post.cadreId(), List.of());
 			List<Appointment> subjectPosts = postsOfSubjects.getOrDefault(post.cadreId(), List.of());
 			boolean supervision = own.stream()
 				.anyMatch((t) -> t.kind() == TalkKind.SUPERVISION && !t.date().isBefore(yearStart)
@@ -168,7 +168,7 @@ public class CoverageService {
 	 * Conducted (alone or with others) by someone who on the talk's date holds the
 	 * PRINCIPAL role of an ancestor of an organization where the subject holds a post.
 	 */
-	static boolean byAncestorPrincipal(Talk talk, List<Appointment> subjectPosts,
+	static boolean byAncestorPrincipal(TalkQueries.HeldTalk talk, List<Appointment> subjectPosts,
 			Map<String, List<Appointment>> principalsByOrg) {
 		for (Appointment post : subjectPosts) {
 			if (!post.activeOn(talk.date())) {

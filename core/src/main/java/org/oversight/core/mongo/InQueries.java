@@ -51,6 +51,14 @@ public class InQueries {
 
 	private final int batch;
 
+	/**
+	 * Ids as stored, for queries on plain documents: hexadecimal object ids become
+	 * ObjectIds (as Spring Data stores an entity's String id), others stay strings.
+	 */
+	public static List<Object> storedIds(java.util.Collection<String> ids) {
+		return ids.stream().map((id) -> ObjectId.isValid(id) ? (Object) new ObjectId(id) : id).toList();
+	}
+
 	@Autowired
 	InQueries(MongoTemplate mongo, OversightProperties properties) {
 		this(mongo, properties.embedded(), EMBEDDED_LIMIT, BATCH);

@@ -24,6 +24,7 @@ import org.oversight.core.organization.OrgLevel;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.OrganizationService;
+import org.oversight.core.talk.TalkKind;
 import org.oversight.core.test.Fixtures;
 import org.oversight.core.test.MongoIntegrationTest;
 
@@ -60,6 +61,12 @@ class LookupListsIntegrationTests {
 	@Autowired
 	MongoTemplate mongo;
 
+	@Autowired
+	org.oversight.core.talk.TalkService talks;
+
+	@Autowired
+	org.oversight.core.talk.TalkQueries talkQueries;
+
 	Organization province;
 
 	Organization city1;
@@ -85,6 +92,15 @@ class LookupListsIntegrationTests {
 		this.fixtures.appoint(this.people.get(0), this.counties.get(0), TeamRole.PRINCIPAL, LocalDate.of(2026, 1, 1));
 		this.fixtures.appoint(this.people.get(2), this.counties.get(0), TeamRole.DEPUTY, LocalDate.of(2024, 1, 1));
 		this.fixtures.appoint(this.people.get(2), this.city2, TeamRole.DISCIPLINE_SECRETARY, LocalDate.of(2026, 4, 1));
+		talk(TalkKind.APPOINTMENT, LocalDate.of(2026, 1, 5), 0, 1, this.counties.get(0));
+		talk(TalkKind.SUPERVISION, LocalDate.of(2026, 2, 10), 0, 1, this.counties.get(0));
+		talk(TalkKind.INTEGRITY, LocalDate.of(2026, 2, 11), 0, 1, this.counties.get(0));
+		talk(TalkKind.SUPERVISION, LocalDate.of(2025, 12, 31), 2, 0, this.counties.get(0));
+	}
+
+	private void talk(TalkKind kind, LocalDate date, int subject, int conductor, Organization organization) {
+		this.talks.record(new org.oversight.core.talk.TalkService.RecordTalk(kind, date, this.people.get(subject).id(),
+				List.of(this.people.get(conductor).id()), organization.id(), "谈话", List.of()));
 	}
 
 	@Test
@@ -169,6 +185,25 @@ class LookupListsIntegrationTests {
 				.containsExactlyInAnyOrderElementsOf(ids(queried("cadreId", cadreIds, day)));
 			assertThat(ids(this.posts.principalsIn(orgIds, day))).containsExactlyInAnyOrderElementsOf(
 					ids(queried("organizationId", orgIds, day).stream().filter(Appointment::isPrincipal).toList()));
+		}
+		List<TalkKind> judged = List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT);
+		for (LocalDate[] range : List.of(new LocalDate[] { LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31) },
+				new LocalDate[] { LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 5) },
+				new LocalDate[] { LocalDate.of(2026, 1, 6), LocalDate.of(2026, 2, 11) })) {
+			List<org.oversight.core.talk.Talk> stored = this.mongo.find(Query.query(Criteria.where("subjectId")
+				.in(cadreIds)
+				.and("kind")
+				.in(judged)
+				.and("date")
+				.gte(range[0])
+				.lte(range[1])), org.oversight.core.talk.Talk.class);
+			assertThat(stored).isNotEmpty();
+			assertThat(this.talkQueries.held(cadreIds, judged, range[0], range[1]))
+				.as("talks from %s to %s", range[0], range[1])
+				.containsExactlyInAnyOrderElementsOf(stored.stream()
+					.map((t) -> new org.oversight.core.talk.TalkQueries.HeldTalk(t.subjectId(), t.kind(), t.date(),
+							t.conductedByIds()))
+					.toList());
 		}
 	}
 
