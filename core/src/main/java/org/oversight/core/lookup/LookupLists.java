@@ -185,6 +185,33 @@ public class LookupLists {
 		});
 	}
 
+	/**
+	 * Every id listed under any of the keys in any of the lists, read at once, or empty
+	 * when one of the lists was not built yet. One read by ids.
+	 */
+	public Optional<List<String>> union(List<LookupSource> lists, Collection<String> keys) {
+		List<String> wanted = new ArrayList<>();
+		Set<String> markers = new HashSet<>();
+		for (LookupSource list : lists) {
+			new LinkedHashSet<>(keys).forEach((key) -> wanted.add(id(list, key)));
+			wanted.add(builtId(list));
+			markers.add(builtId(list));
+		}
+		LinkedHashSet<String> all = new LinkedHashSet<>();
+		int built = 0;
+		for (Document document : collection().find(Filters.in("_id", wanted))) {
+			if (markers.contains(document.getString("_id"))) {
+				built++;
+				continue;
+			}
+			List<String> ids = document.getList("ids", String.class);
+			if (ids != null) {
+				all.addAll(ids);
+			}
+		}
+		return (built == markers.size()) ? Optional.of(List.copyOf(all)) : Optional.empty();
+	}
+
 	public boolean built(LookupSource list) {
 		return collection().find(Filters.eq("_id", builtId(list))).first() != null;
 	}

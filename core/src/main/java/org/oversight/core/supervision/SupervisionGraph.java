@@ -25,6 +25,7 @@ import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Memo;
+import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
@@ -53,8 +54,11 @@ public class SupervisionGraph {
 
 	private final OrganizationQueries organizationQueries;
 
+	private final LookupLists lookups;
+
 	SupervisionGraph(ActivePosts posts, Organizations organizations, MongoTemplate mongo,
-			OrganizationQueries organizationQueries) {
+			OrganizationQueries organizationQueries, LookupLists lookups) {
+		this.lookups = lookups;
 		this.organizationQueries = organizationQueries;
 		this.posts = posts;
 		this.organizations = organizations;
@@ -256,8 +260,17 @@ public class SupervisionGraph {
 		return memo.get(STORED_EDGES, cadreIds, (missing) -> {
 			Map<String, List<StoredSupervision>> byCadre = new LinkedHashMap<>();
 			missing.forEach((id) -> byCadre.put(id, new ArrayList<>()));
-			Query touching = Query.query(new Criteria().orOperator(Criteria.where("subjectId").in(missing),
-					Criteria.where("supervisorId").in(missing)));
+			// through the lists of both directions when built: the embedded server
+			// matches
+			// the $or against every stored edge
+			Optional<List<String>> listed = this.lookups
+				.union(List.of(SupervisionService.SUBJECT_EDGES, SupervisionService.SUPERVISOR_EDGES), missing);
+			if (listed.isPresent() && listed.get().isEmpty()) {
+				return byCadre;
+			}
+			Query touching = listed.isPresent() ? Query.query(Criteria.where("_id").in(listed.get()))
+					: Query.query(new Criteria().orOperator(Criteria.where("subjectId").in(missing),
+							Criteria.where("supervisorId").in(missing)));
 			for (StoredSupervision edge : this.mongo.find(touching, StoredSupervision.class)) {
 				if (byCadre.containsKey(edge.subjectId())) {
 					byCadre.get(edge.subjectId()).add(edge);

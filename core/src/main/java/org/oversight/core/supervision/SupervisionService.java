@@ -16,12 +16,21 @@ import org.oversight.core.common.Check;
 import org.oversight.core.common.DomainException;
 import org.oversight.core.common.Stamp;
 import org.oversight.core.common.Today;
+import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.lookup.LookupSource;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationService;
 
 /** Adds and ends the supervision arrangements the tree cannot show. */
 @Service
 public class SupervisionService {
+
+	/** The stored edges of a cadre supervised, by {@code subjectId}. */
+	public static final LookupSource SUBJECT_EDGES = LookupSource.byField("subject-edges", "supervisions", "subjectId");
+
+	/** The stored edges of a supervising cadre, by {@code supervisorId}. */
+	public static final LookupSource SUPERVISOR_EDGES = LookupSource.byField("supervisor-edges", "supervisions",
+			"supervisorId");
 
 	private final StoredSupervisions stored;
 
@@ -33,8 +42,11 @@ public class SupervisionService {
 
 	private final Today today;
 
+	private final LookupLists lookups;
+
 	SupervisionService(StoredSupervisions stored, CadreService cadres, OrganizationService organizations,
-			MongoTemplate mongo, Today today) {
+			MongoTemplate mongo, Today today, LookupLists lookups) {
+		this.lookups = lookups;
 		this.stored = stored;
 		this.cadres = cadres;
 		this.organizations = organizations;
@@ -62,6 +74,9 @@ public class SupervisionService {
 		StoredSupervision edge = new StoredSupervision(new ObjectId().toHexString(), command.supervisorId(),
 				command.subjectId(), kind, organization.id(), organization.path(), from, command.to(),
 				Stamp.created(this.today.now(), Actor.current()));
+		// listed before it is stored: an id too many, never one too few
+		this.lookups.add(SUBJECT_EDGES, edge.subjectId(), edge.id());
+		this.lookups.add(SUPERVISOR_EDGES, edge.supervisorId(), edge.id());
 		return this.stored.insert(edge);
 	}
 

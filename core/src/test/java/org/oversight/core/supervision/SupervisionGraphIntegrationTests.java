@@ -35,6 +35,12 @@ class SupervisionGraphIntegrationTests {
 	SupervisionService service;
 
 	@Autowired
+	org.oversight.core.lookup.LookupLists lookups;
+
+	@Autowired
+	org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+	@Autowired
 	Fixtures fixtures;
 
 	Organization province;
@@ -194,6 +200,33 @@ class SupervisionGraphIntegrationTests {
 		assertThat(this.graph.superviseesOf(List.of(this.dsC.id()), LocalDate.of(2025, 6, 1), null).get(this.dsC.id()))
 			.extracting(SupervisionEdge::subjectId)
 			.contains(this.pT.id());
+	}
+
+	@Test
+	void storedEdgesAreReadThroughTheirListsOnceBuilt() {
+		StoredSupervision listed = this.service.add(new SupervisionService.AddSupervision(this.dsC.id(), this.pT.id(),
+				SupervisionKind.STATIONED, this.township.id(), LocalDate.of(2025, 1, 1), null));
+		assertThat(this.lookups.allBuilt()).isTrue();
+		// an edge written around the service is not listed until a rebuild
+		org.bson.Document around = new org.bson.Document("_id", new org.bson.types.ObjectId())
+			.append("supervisorId", this.pC.id())
+			.append("subjectId", this.pT.id())
+			.append("kind", SupervisionKind.ASSIGNED.name())
+			.append("organizationId", this.township.id())
+			.append("orgPath", this.township.path())
+			.append("from", java.util.Date.from(java.time.Instant.parse("2025-01-01T00:00:00Z")));
+		this.mongo.getCollection("supervisions").insertOne(around);
+		String aroundId = around.getObjectId("_id").toHexString();
+		assertThat(supervisors(this.pT)).extracting(SupervisionEdge::id).contains(listed.id()).doesNotContain(aroundId);
+		assertThat(supervisees(this.dsC)).extracting(SupervisionEdge::id).contains(listed.id());
+		// before the lists are built the edges are queried
+		this.mongo.getCollection(org.oversight.core.lookup.LookupLists.COLLECTION)
+			.deleteOne(com.mongodb.client.model.Filters.eq("_id", "~built:supervisor-edges"));
+		assertThat(supervisors(this.pT)).extracting(SupervisionEdge::id).contains(listed.id(), aroundId);
+		assertThat(supervisees(this.pC)).extracting(SupervisionEdge::id).contains(aroundId);
+		this.lookups.rebuildAll();
+		assertThat(supervisors(this.pT)).extracting(SupervisionEdge::id).contains(listed.id(), aroundId);
+		assertThat(supervisees(this.pC)).extracting(SupervisionEdge::id).contains(aroundId);
 	}
 
 	@Test
