@@ -11,14 +11,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import org.oversight.core.common.Keyset;
 import org.oversight.core.common.Memo;
 import org.oversight.core.lookup.LookupLists;
 import org.oversight.core.lookup.LookupSource;
+import org.oversight.core.mongo.InQueries;
 import org.oversight.core.organization.OrganizationQueries;
 
 /**
@@ -36,7 +40,11 @@ public class ActivePosts {
 			"posts in an organization");
 
 	/** The terms of an organization's principal seat, by organization id. */
-	private static final Memo.Slot<List<PrincipalSeat.Term>> SEAT_TERMS = new Memo.Slot<>("terms of a principal seat");
+	private static final Memo.Slot<List<Term>> SEAT_TERMS = new Memo.Slot<>("terms of a principal seat");
+
+	/** A seat's term as readers use it: which appointment, on which days. */
+	private record Term(String appointmentId, LocalDate start, @Nullable LocalDate end) {
+	}
 
 	/** An appointment, by id. */
 	private static final Memo.Slot<Appointment> APPOINTMENT = new Memo.Slot<>("appointment");
@@ -205,7 +213,7 @@ public class ActivePosts {
 		if (organizationIds.isEmpty()) {
 			return List.of();
 		}
-		Map<String, List<PrincipalSeat.Term>> seats = memo.get(SEAT_TERMS, organizationIds, this::seatTerms);
+		Map<String, List<Term>> seats = memo.get(SEAT_TERMS, organizationIds, this::seatTerms);
 		Set<String> appointmentIds = termsOverlapping(seats.values(), from, to);
 		Collection<Appointment> posts = memo
 			.get(APPOINTMENT, appointmentIds, (missing) -> byId(readAppointments(missing)))
@@ -225,21 +233,30 @@ public class ActivePosts {
 		return principals(readAppointments(appointmentIds), organizationIds, from, to);
 	}
 
-	private Map<String, List<PrincipalSeat.Term>> seatTerms(Collection<String> organizationIds) {
-		Map<String, List<PrincipalSeat.Term>> terms = new LinkedHashMap<>();
-		for (PrincipalSeat seat : this.mongo.find(Query.query(Criteria.where("_id").in(organizationIds)),
-				PrincipalSeat.class)) {
-			terms.put(seat.organizationId, (seat.terms != null) ? List.copyOf(seat.terms) : List.of());
+	/**
+	 * The seats' terms, read as plain documents with only the fields readers use: mapping
+	 * seats as entities was a tenth of a cadre's supervision at M.
+	 */
+	private Map<String, List<Term>> seatTerms(Collection<String> organizationIds) {
+		Query query = Query.query(Criteria.where("_id").in(InQueries.storedIds(organizationIds)));
+		query.fields().include("terms.appointmentId", "terms.start", "terms.end");
+		Map<String, List<Term>> terms = new LinkedHashMap<>();
+		for (org.bson.Document seat : this.mongo.find(query, org.bson.Document.class, "principal_seats")) {
+			List<Term> list = new ArrayList<>();
+			for (org.bson.Document term : seat.getList("terms", org.bson.Document.class, List.of())) {
+				list.add(new Term(term.getString("appointmentId"), Keyset.day(term.get("start")),
+						Keyset.day(term.get("end"))));
+			}
+			terms.put(String.valueOf(seat.get("_id")), List.copyOf(list));
 		}
 		return terms;
 	}
 
-	private static Set<String> termsOverlapping(Collection<List<PrincipalSeat.Term>> seats, LocalDate from,
-			LocalDate to) {
+	private static Set<String> termsOverlapping(Collection<List<Term>> seats, LocalDate from, LocalDate to) {
 		Set<String> appointmentIds = new LinkedHashSet<>();
-		for (List<PrincipalSeat.Term> terms : seats) {
-			for (PrincipalSeat.Term term : terms) {
-				if (term.overlaps(from, to)) {
+		for (List<Term> terms : seats) {
+			for (Term term : terms) {
+				if (DateRanges.overlap(term.start(), term.end(), from, to)) {
 					appointmentIds.add(term.appointmentId());
 				}
 			}
