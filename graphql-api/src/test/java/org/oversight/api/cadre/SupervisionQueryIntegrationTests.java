@@ -137,22 +137,22 @@ class SupervisionQueryIntegrationTests extends ApiTestSupport {
 	}
 
 	/**
-	 * 22 commands (32 before the query's memo): the account (HTTP Basic); the cadre;
+	 * 23 commands (32 before the query's memo): the account (HTTP Basic); the cadre;
 	 * their posts (a list, then the posts by id); the teams on their path, which give the
 	 * chain its principals as well; the posts of the principals up the chain; the stored
-	 * edges both ways; the organizations below them level by level, as far as an
-	 * UPPER_PRINCIPAL edge can reach (each level's children lists, then its principals
-	 * through the seats: three levels here); every cadre shown, once; the organizations;
-	 * the posts of the supervisees (the only cadres whose posts were not read yet). The
-	 * count grows with the depth of the tree (at most five levels), never with the number
-	 * of organizations or edges.
+	 * edges both ways (their lists, then the edges by id); the organizations below them
+	 * level by level, as far as an UPPER_PRINCIPAL edge can reach (each level's children
+	 * lists, then its principals through the seats: three levels here); every cadre
+	 * shown, once; the organizations; the posts of the supervisees (the only cadres whose
+	 * posts were not read yet). The count grows with the depth of the tree (at most five
+	 * levels), never with the number of organizations or edges.
 	 */
 	@Test
 	void theWholeQueryReadsEachRecordOnce() {
 		GraphQlTester.Request<?> request = admin().document(SUPERVISION).variable("id", this.countyPrincipal.id());
 		this.counter.reset();
 		request.execute().errors().verify();
-		assertThat(this.counter.total()).as("commands: %s", this.counter.byCommand()).isEqualTo(22);
+		assertThat(this.counter.total()).as("commands: %s", this.counter.byCommand()).isEqualTo(23);
 		assertThat(this.counter.byCommand()).hasEntrySatisfying("find cadres", (n) -> assertThat(n).hasValue(2))
 			.hasEntrySatisfying("find supervisions", (n) -> assertThat(n).hasValue(1))
 			.hasEntrySatisfying("find organizations", (n) -> assertThat(n).hasValue(1));
