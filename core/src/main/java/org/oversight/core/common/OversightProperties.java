@@ -22,11 +22,14 @@ import org.springframework.util.unit.DataSize;
  * @param timeZone the zone of dates and "today"
  * @param embeddedCache the page cache of the embedded server's H2 store: pages in it are
  * kept deserialised, the others are read from the file on each access
+ * @param tallySums how many subtree counts (an organization and a filter) this process
+ * keeps with the revision of the tally they were summed from (0: none)
  */
 @ConfigurationProperties("oversight")
 public record OversightProperties(String mongodbUri, @DefaultValue("./data") Path dataDir,
 		@DefaultValue("h2") EmbeddedBackend embeddedBackend, Boolean demoData, @DefaultValue("1") int demoScale,
-		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("256MB") DataSize embeddedCache) {
+		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("256MB") DataSize embeddedCache,
+		@DefaultValue("50000") int tallySums) {
 
 	public enum EmbeddedBackend {
 

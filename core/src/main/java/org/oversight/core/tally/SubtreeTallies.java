@@ -30,6 +30,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import org.oversight.core.common.OrgPathCollection;
+import org.oversight.core.common.OversightProperties;
 
 /**
  * Counts per organization subtree, one document per organization in {@value #COLLECTION}:
@@ -67,9 +68,28 @@ public class SubtreeTallies {
 
 	private final Map<String, TallySource> sources = new LinkedHashMap<>();
 
-	SubtreeTallies(MongoTemplate mongo, List<TallySource> sources) {
+	/**
+	 * Counts summed before, with the revision of the document and the rebuild they were
+	 * summed from; the least recently used go first.
+	 */
+	private final Map<SumKey, Sum> sums;
+
+	SubtreeTallies(MongoTemplate mongo, List<TallySource> sources, OversightProperties properties) {
 		this.mongo = mongo;
 		sources.forEach((source) -> this.sources.put(source.name(), source));
+		int capacity = properties.tallySums();
+		this.sums = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<SumKey, Sum> eldest) {
+				return size() > capacity;
+			}
+		});
+	}
+
+	private record SumKey(String organizationId, TallyFilter filter) {
+	}
+
+	private record Sum(long rev, @Nullable Object generation, long value) {
 	}
 
 	/** A record as counted: the path of its organization and its key. */
@@ -178,17 +198,108 @@ public class SubtreeTallies {
 	 * no rebuild has completed yet.
 	 */
 	public Optional<Map<String, Long>> count(TallyFilter filter, Collection<String> organizationIds) {
-		return read(filter.source(), organizationIds, filter.parts()).map((counts) -> {
+		return sums(filter.source(), organizationIds, List.of(filter)).map((sums) -> {
 			Map<String, Long> result = new LinkedHashMap<>();
-			java.util.function.Predicate<String> matcher = filter.matcher();
-			counts.forEach((org, byKey) -> result.put(org,
-					byKey.entrySet()
-						.stream()
-						.filter((entry) -> matcher.test(entry.getKey()))
-						.mapToLong(Map.Entry::getValue)
-						.sum()));
+			sums.forEach((org, byFilter) -> result.put(org, byFilter.get(filter)));
 			return result;
 		});
+	}
+
+	/**
+	 * What each filter (all of {@code source}) adds up over each organization's subtree,
+	 * or empty when no rebuild has completed yet.
+	 * <p>
+	 * Counts summed before by this process are kept with the revision ({@code rev}) of
+	 * the document they were summed from and the time of the rebuild it belonged to. A
+	 * read of the documents' revisions comes first; a count is taken from memory only
+	 * when both are unchanged, which means the document is too (every change of a count
+	 * increments {@code rev} in the same write). So the answer is what is stored when the
+	 * read is made, in this process or any other, and the counts of a province's children
+	 * (thousands of keys each) are read and added up once per change, not once per
+	 * request.
+	 */
+	public Optional<Map<String, Map<TallyFilter, Long>>> sums(String source, Collection<String> organizationIds,
+			Collection<? extends TallyFilter> filters) {
+		source(source);
+		List<Object> ids = new ArrayList<>(new LinkedHashSet<>(organizationIds));
+		ids.add(BUILT);
+		Map<String, Long> revisions = new HashMap<>();
+		Object generation = null;
+		boolean built = false;
+		for (Document document : collection().find(Filters.in("_id", ids))
+			.projection(new Document("rev", 1).append("schema", 1).append("builtAt", 1))) {
+			Object id = document.get("_id");
+			if (BUILT.equals(id)) {
+				built = Objects.equals(document.get("schema"), SCHEMA);
+				generation = document.get("builtAt");
+				continue;
+			}
+			revisions.put(String.valueOf(id), revision(document));
+		}
+		if (!built) {
+			return Optional.empty();
+		}
+		Map<String, Map<TallyFilter, Long>> result = new LinkedHashMap<>();
+		Set<String> missing = new LinkedHashSet<>();
+		for (String org : organizationIds) {
+			Map<TallyFilter, Long> byFilter = result.computeIfAbsent(org, (k) -> new LinkedHashMap<>());
+			for (TallyFilter filter : filters) {
+				Long revision = revisions.get(org);
+				Sum known = (revision != null) ? this.sums.get(new SumKey(org, filter)) : null;
+				if (revision == null) {
+					// no document: nothing counted in that subtree
+					byFilter.put(filter, 0L);
+				}
+				else if (known != null && known.rev() == revision && Objects.equals(known.generation(), generation)) {
+					byFilter.put(filter, known.value());
+				}
+				else {
+					missing.add(org);
+				}
+			}
+		}
+		if (!missing.isEmpty()) {
+			Document projection = new Document("rev", 1);
+			Collection<String> parts = parts(filters);
+			if (parts == null) {
+				projection.append(source, 1);
+			}
+			else {
+				parts.forEach((part) -> projection.append(source + "." + part, 1));
+			}
+			missing.forEach((org) -> filters.forEach((filter) -> result.get(org).put(filter, 0L)));
+			for (Document document : collection().find(Filters.in("_id", new ArrayList<>(missing)))
+				.projection(projection)) {
+				String org = String.valueOf(document.get("_id"));
+				Map<String, Long> counts = flat(document.get(source, Document.class));
+				long revision = revision(document);
+				for (TallyFilter filter : filters) {
+					long value = sum(counts, filter);
+					result.get(org).put(filter, value);
+					if (revision >= 0) {
+						this.sums.put(new SumKey(org, filter), new Sum(revision, generation, value));
+					}
+				}
+			}
+		}
+		return Optional.of(result);
+	}
+
+	private static long revision(Document document) {
+		return (document.get("rev") instanceof Number n) ? n.longValue() : -1;
+	}
+
+	/** The key parts any of the filters needs; null when one needs them all. */
+	private static @Nullable Collection<String> parts(Collection<? extends TallyFilter> filters) {
+		Set<String> parts = new java.util.TreeSet<>();
+		for (TallyFilter filter : filters) {
+			Collection<String> needed = filter.parts();
+			if (needed == null) {
+				return null;
+			}
+			parts.addAll(needed);
+		}
+		return parts;
 	}
 
 	/** What the filter adds up of one organization's counts by key. */

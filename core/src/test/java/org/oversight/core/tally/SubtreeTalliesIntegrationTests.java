@@ -155,6 +155,30 @@ class SubtreeTalliesIntegrationTests {
 	}
 
 	@Test
+	void aCountIsSummedAgainOnlyWhenItsTallyChanged() {
+		Finding a = this.fixtures.finding(this.county, null, Severity.SERIOUS, LocalDate.of(2026, 1, 5));
+		this.fixtures.task(a, this.county, TODAY.minusDays(3));
+		TallyFilter all = RectificationTally.of(null, TODAY);
+		assertThat(count(this.city1, all)).isEqualTo(1);
+		var collection = this.mongo.getCollection(SubtreeTallies.COLLECTION);
+		// a count changed without its revision, which no writer does: the sum kept stands
+		collection.updateOne(Filters.eq("_id", this.city1.id()),
+				new Document("$inc", new Document("tasks.ASSIGNED.2020-01-01", 5)));
+		assertThat(count(this.city1, all)).isEqualTo(1);
+		assertThat(count(this.city1, RectificationTally.of(overdue(true), TODAY))).as("another filter: summed")
+			.isEqualTo(6);
+		// with its revision, as every writer does: summed again
+		collection.updateOne(Filters.eq("_id", this.city1.id()), new Document("$inc", new Document("rev", 1L)));
+		assertThat(count(this.city1, all)).isEqualTo(6);
+		// a rebuild corrects the document and is a new generation
+		this.tallies.rebuild();
+		assertThat(count(this.city1, all)).isEqualTo(1);
+		this.fixtures.task(a, this.city1, TODAY.plusDays(3));
+		assertThat(count(this.city1, all)).isEqualTo(2);
+		assertExact();
+	}
+
+	@Test
 	void aRebuildRewritesTalliesOfAnEarlierLayout() {
 		Finding a = this.fixtures.finding(this.county, null, Severity.SERIOUS, LocalDate.of(2026, 1, 5));
 		this.fixtures.task(a, this.county, TODAY.minusDays(3));

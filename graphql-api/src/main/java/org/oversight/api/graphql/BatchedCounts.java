@@ -34,10 +34,10 @@ public class BatchedCounts {
 			Loaders.grouped(keys.stream().filter((k) -> k.tally() != null).toList(), (k) -> k.tally().source(),
 					(source, members) -> {
 						tallies
-							.read(source, members.stream().map(Connection.CountKey::organizationId).distinct().toList(),
-									parts(members))
-							.ifPresent((counts) -> members.forEach((key) -> result.put(key, (int) SubtreeTallies
-								.sum(counts.getOrDefault(key.organizationId(), Map.of()), key.tally()))));
+							.sums(source, members.stream().map(Connection.CountKey::organizationId).distinct().toList(),
+									members.stream().map(Connection.CountKey::tally).distinct().toList())
+							.ifPresent((sums) -> members.forEach((key) -> result.put(key,
+									sums.get(key.organizationId()).get(key.tally()).intValue())));
 						return Map.of();
 					});
 			// the others (and all of them before the tallies are built): one
@@ -54,19 +54,6 @@ public class BatchedCounts {
 					});
 			return result;
 		});
-	}
-
-	/** The key parts any of the counts needs; null when one needs them all. */
-	private static java.util.Collection<String> parts(java.util.Collection<Connection.CountKey> keys) {
-		java.util.Set<String> parts = new java.util.TreeSet<>();
-		for (Connection.CountKey key : keys) {
-			java.util.Collection<String> needed = key.tally().parts();
-			if (needed == null) {
-				return null;
-			}
-			parts.addAll(needed);
-		}
-		return parts;
 	}
 
 	@SchemaMapping(typeName = "FindingConnection", field = "totalCount")

@@ -94,6 +94,8 @@ class TalliedCountsIntegrationTests extends ApiTestSupport {
 	@Test
 	void countsFromTheTalliesEqualCountsOfTheRecords() {
 		String tallied = overview();
+		int firstReads = this.counter.byCommand().get("find subtree_tallies").get();
+		assertThat(overview()).isEqualTo(tallied);
 		Map<String, Integer> withTallies = Map.copyOf(this.counter.byCommand()
 			.entrySet()
 			.stream()
@@ -104,8 +106,10 @@ class TalliedCountsIntegrationTests extends ApiTestSupport {
 		assertThat(withTallies.keySet()).as("no records counted")
 			.noneMatch((command) -> command.startsWith("aggregate") || command.startsWith("count"))
 			.contains("find subtree_tallies");
-		assertThat(withTallies.get("find subtree_tallies")).as("one read per source for the rows, one per list total")
+		assertThat(withTallies.get("find subtree_tallies"))
+			.as("one read of the revisions per source for the rows, one per list total, the sums kept")
 			.isEqualTo(2 + 2);
+		assertThat(firstReads).as("the first time, each also reads the counts").isEqualTo(2 * (2 + 2));
 		assertThat(this.counter.byCommand()).containsKeys("aggregate rectifications", "aggregate findings");
 		assertThat(this.counter.byCommand().get("aggregate rectifications").get())
 			.as("one aggregation per filter of the rows (open, overdue) and the list's total")
