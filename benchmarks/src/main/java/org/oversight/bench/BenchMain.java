@@ -299,9 +299,14 @@ public final class BenchMain {
 				long peakHeap = peak.stop();
 				long afterGc = Heap.afterGc();
 				cpu = Cpu.start();
-				LoadDriver.Result direct = LoadDriver.run(dashboard.name() + " (raw driver)", clients,
-						this.settings.warmup(), this.settings.measure(),
-						(i) -> raw.answer(dashboard.name(), dashboard.target(i)));
+				// -Dbench.raw-window=false (through bench.jvm-args) leaves the raw window
+				// out, for
+				// profiling runs of the server side
+				LoadDriver.Result direct = Boolean.parseBoolean(Settings.property("bench.raw-window", "true"))
+						? LoadDriver.run(dashboard.name() + " (raw driver)", clients, this.settings.warmup(),
+								this.settings.measure(), (i) -> raw.answer(dashboard.name(), dashboard.target(i)))
+						: new LoadDriver.Result(dashboard.name() + " (raw driver)", clients, 0, 0, 0, 0, 0, 0, 0, 0,
+								"not run (bench.raw-window=false)");
 				this.report.queries(dashboard, served, direct, peakHeap, afterGc);
 				this.report.line("  - server window %s; raw window %s", serverCpu, cpu.since());
 			}
