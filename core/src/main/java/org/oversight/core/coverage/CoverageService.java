@@ -12,13 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
-import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Memo;
 import org.oversight.core.common.Today;
 import org.oversight.core.organization.Organization;
