@@ -174,13 +174,7 @@ public class SubtreeTallies {
 		ids.add(BUILT);
 		Map<String, Map<String, Long>> result = new LinkedHashMap<>();
 		organizationIds.forEach((id) -> result.put(id, new LinkedHashMap<>()));
-		Document projection = new Document("schema", 1);
-		if (parts == null) {
-			projection.append(source, 1);
-		}
-		else {
-			parts.forEach((part) -> projection.append(source + "." + part, 1));
-		}
+		Document projection = counts(new Document("schema", 1), source, parts);
 		boolean built = false;
 		for (Document document : collection().find(Filters.in("_id", ids)).projection(projection)) {
 			Object id = document.get("_id");
@@ -259,14 +253,7 @@ public class SubtreeTallies {
 			}
 		}
 		if (!missing.isEmpty()) {
-			Document projection = new Document("rev", 1);
-			Collection<String> parts = parts(filters);
-			if (parts == null) {
-				projection.append(source, 1);
-			}
-			else {
-				parts.forEach((part) -> projection.append(source + "." + part, 1));
-			}
+			Document projection = counts(new Document("rev", 1), source, parts(filters));
 			missing.forEach((org) -> filters.forEach((filter) -> result.get(org).put(filter, 0L)));
 			for (Document document : collection().find(Filters.in("_id", new ArrayList<>(missing)))
 				.projection(projection)) {
@@ -283,6 +270,17 @@ public class SubtreeTallies {
 			}
 		}
 		return Optional.of(result);
+	}
+
+	/** The projection of a source's counts: the parts asked, or all when null. */
+	private static Document counts(Document projection, String source, @Nullable Collection<String> parts) {
+		if (parts == null) {
+			projection.append(source, 1);
+		}
+		else {
+			parts.forEach((part) -> projection.append(source + "." + part, 1));
+		}
+		return projection;
 	}
 
 	private static long revision(Document document) {
