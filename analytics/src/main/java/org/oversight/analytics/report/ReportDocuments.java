@@ -120,22 +120,46 @@ final class ReportDocuments {
 	 * and values.
 	 */
 	static String digest(Document document, String... without) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
-			for (Map.Entry<String, Object> entry : document.entrySet()) {
-				if (!List.of(without).contains(entry.getKey())) {
-					buffer = feed(sha, buffer, entry.getKey());
-					buffer = feed(sha, buffer, entry.getValue());
-				}
+		Digester digester = DIGESTERS.get();
+		MessageDigest sha = digester.sha;
+		ByteBuffer buffer = digester.buffer;
+		sha.reset();
+		buffer.clear();
+		List<String> left = List.of(without);
+		for (Map.Entry<String, Object> entry : document.entrySet()) {
+			if (!left.contains(entry.getKey())) {
+				buffer = feed(sha, buffer, entry.getKey());
+				buffer = feed(sha, buffer, entry.getValue());
 			}
-			buffer.flip();
-			sha.update(buffer);
-			return HexFormat.of().formatHex(sha.digest());
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		buffer.flip();
+		sha.update(buffer);
+		return HexFormat.of().formatHex(sha.digest());
+	}
+
+	/**
+	 * A digest and its buffer, one per thread: a province's reports are digested on every
+	 * core at once, and a buffer allocated (and zeroed) per report cost more than the
+	 * hashing. Bytes are fed through the buffer in the same order whatever its size, so
+	 * the digest does not depend on it.
+	 */
+	private static final ThreadLocal<Digester> DIGESTERS = ThreadLocal.withInitial(Digester::new);
+
+	private static final class Digester {
+
+		private final MessageDigest sha;
+
+		private final ByteBuffer buffer = ByteBuffer.allocate(1 << 12);
+
+		Digester() {
+			try {
+				this.sha = MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
+
 	}
 
 	private static ByteBuffer feed(MessageDigest sha, ByteBuffer buffer, Object value) {

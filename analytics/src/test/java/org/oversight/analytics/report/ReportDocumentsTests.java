@@ -77,4 +77,26 @@ class ReportDocumentsTests {
 		assertThat(digest).hasSize(64);
 	}
 
+	/**
+	 * Stored digests stay valid from one version to the next (else a recompute would
+	 * rewrite every report once): the digest of a fixed report, with prose longer than
+	 * any buffer the digest is fed through, as the first version computed it.
+	 */
+	@Test
+	void theDigestOfAFixedReportDoesNotChange() {
+		EcologyReport report = RankingTests.report("x", "P", OrgLevel.CITY, 71.5)
+			.withNarrative("政治生态总体良好。".repeat(2_000));
+		String digest = ReportDocuments.digest(ReportDocuments.of(report), "generatedAt");
+		assertThat(digest).isEqualTo("c91c87b0572658564ca14805520943d16afffcfa616044800214300a68def335");
+		List<String> onEveryCore = java.util.stream.IntStream.range(0, 64)
+			.parallel()
+			.mapToObj((i) -> ReportDocuments.digest(ReportDocuments.of((i % 2 == 0) ? report : report.withRank(i, 64)),
+					"generatedAt"))
+			.toList();
+		for (int i = 0; i < 64; i += 2) {
+			assertThat(onEveryCore.get(i)).isEqualTo(digest);
+			assertThat(onEveryCore.get(i + 1)).isNotEqualTo(digest);
+		}
+	}
+
 }
