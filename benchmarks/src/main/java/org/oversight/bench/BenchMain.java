@@ -122,7 +122,8 @@ public final class BenchMain {
 			java.nio.file.Files.createDirectories(this.settings.dataDir().resolve(size.name() + "-store"));
 			ownStore = StoreProcess.start(this.settings.backend(),
 					this.settings.dataDir().resolve(size.name() + "-store"),
-					Settings.property("bench.store-xmx", "12g"));
+					Settings.property("bench.store-xmx", "12g"),
+					Settings.property("bench.store-jvm-args", "-XX:+UseG1GC"));
 			uri = ownStore.uri;
 			this.report.line("- store: mongo-java-server (%s backend) in a separate JVM, %s", this.settings.backend(),
 					uri);

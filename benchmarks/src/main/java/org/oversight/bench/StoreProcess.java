@@ -55,11 +55,15 @@ final class StoreProcess implements AutoCloseable {
 		this.uri = "mongodb://127.0.0.1:" + line.substring(5).strip() + "/oversight";
 	}
 
-	static StoreProcess start(String backend, Path dataDir, String xmx) throws IOException {
+	static StoreProcess start(String backend, Path dataDir, String xmx, String jvmArgs) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + xmx);
-		command.add("-XX:+UseG1GC");
+		for (String arg : jvmArgs.strip().split("\\s+")) {
+			if (!arg.isEmpty()) {
+				command.add(arg);
+			}
+		}
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(StoreProcess.class.getName());
