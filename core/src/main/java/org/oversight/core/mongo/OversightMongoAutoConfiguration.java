@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.ConnectionString;
 import org.bson.types.Decimal128;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -93,12 +94,14 @@ public class OversightMongoAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MongoCustomConversions mongoCustomConversions() {
+	MongoCustomConversions mongoCustomConversions(ObjectProvider<EntityReader<?>> readers) {
 		return MongoCustomConversions.create((adapter) -> {
 			adapter.useNativeDriverJavaTimeCodecs();
 			adapter.bigDecimal(
 					org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation.DECIMAL128);
 			adapter.registerConverters(List.of(new DecimalReader(), new DecimalWriter()));
+			// the entities read by the hundred per request, read by hand
+			adapter.registerConverters(readers.orderedStream().toList());
 		});
 	}
 

@@ -59,6 +59,23 @@ public class Organization {
 		this.stamp = stamp;
 	}
 
+	/** An organization as stored, every field given ({@link OrganizationReader}). */
+	static Organization stored(String id, String code, String name, OrgKind kind, OrgLevel level, String parentId,
+			List<String> path, LocalDate dissolvedOn, List<String> pendingMoveFrom, Stamp stamp) {
+		Organization organization = new Organization();
+		organization.id = id;
+		organization.code = code;
+		organization.name = name;
+		organization.kind = kind;
+		organization.level = level;
+		organization.parentId = parentId;
+		organization.path = path;
+		organization.dissolvedOn = dissolvedOn;
+		organization.pendingMoveFrom = pendingMoveFrom;
+		organization.stamp = stamp;
+		return organization;
+	}
+
 	private static List<String> append(List<String> path, String id) {
 		var result = new java.util.ArrayList<>(path);
 		result.add(id);
