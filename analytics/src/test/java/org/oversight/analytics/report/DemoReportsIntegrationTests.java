@@ -27,6 +27,8 @@ import org.oversight.analytics.risk.RiskProfiles;
 import org.oversight.core.common.Actor;
 import org.oversight.core.common.PageRequest;
 import org.oversight.core.common.Scope;
+import org.oversight.core.coverage.Coverage;
+import org.oversight.core.coverage.CoverageService;
 import org.oversight.core.demo.DemoDataLoader;
 import org.oversight.core.demo.DemoProvince;
 import org.oversight.core.organization.Organization;
@@ -60,6 +62,9 @@ class DemoReportsIntegrationTests {
 
 	@Autowired
 	MongoTemplate mongo;
+
+	@Autowired
+	CoverageService coverage;
 
 	@Test
 	void theDemoProvinceReadsSensibly() throws IOException {
@@ -115,6 +120,36 @@ class DemoReportsIntegrationTests {
 		try (PDDocument document = Loader.loadPDF(pdf.content())) {
 			assertThat(new PDFTextStripper().getText(document)).contains(province.organizationName());
 		}
+	}
+
+	/**
+	 * Core's coverage and the reports' talk figures are computed apart, from the same
+	 * rules: for every organization of the demo province and two years they agree.
+	 */
+	@Test
+	void coverageOfEveryOrganizationAgreesWithItsReport() {
+		Actor.as("demo", () -> this.demo.load(1, DemoDataLoader.SEED));
+		List<Organization> all = this.mongo.findAll(Organization.class);
+		int judged = 0;
+		for (int year = 2024; year <= 2025; year++) {
+			this.service.generate(year, null);
+			for (Organization organization : all) {
+				EcologyReport report = this.reports.find(organization.id(), year).orElse(null);
+				if (report == null) {
+					continue;
+				}
+				Coverage coverage = this.coverage.coverage(organization, year);
+				String as = organization.code() + " " + year;
+				assertThat(coverage.principalCount()).as(as).isEqualTo(report.figures().principals());
+				assertThat(coverage.withSupervisionTalk()).as(as)
+					.isEqualTo(report.figures().principalsWithSupervisionTalk());
+				assertThat(coverage.newPrincipals()).as(as).isEqualTo(report.figures().newPrincipals());
+				assertThat(coverage.withTimelyAppointmentTalk()).as(as)
+					.isEqualTo(report.figures().newPrincipalsWithTimelyTalk());
+				judged += coverage.principalCount();
+			}
+		}
+		assertThat(judged).isGreaterThan(500);
 	}
 
 }

@@ -2,10 +2,12 @@ package org.oversight.core.coverage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,35 +102,35 @@ public class CoverageService {
 		// posts has
 		Set<String> cadres = counted.keySet();
 
-		// talks and the appointments needed to judge who conducted them
+		// the talks, judged first with the posts already read (each subject's principal
+		// posts in the subtree on the reference day) and the principals above those; only
+		// the subjects a talk could still count for are judged again with all their posts
 		LocalDate talksTo = yearEnd.plusDays(APPOINTMENT_TALK_DAYS);
 		List<TalkQueries.HeldTalk> held = this.talks.held(cadres, List.of(TalkKind.SUPERVISION, TalkKind.APPOINTMENT),
-				yearStart.minusDays(0), talksTo);
-		Map<String, List<Appointment>> postsOfSubjects = this.posts.allOfCadres(cadres, memo);
-		Set<String> ancestorOrgs = new HashSet<>();
-		postsOfSubjects.values().forEach((list) -> list.forEach((a) -> ancestorOrgs.addAll(a.orgPath())));
-		List<Appointment> ancestorPrincipals = this.posts.principalsOverlapping(ancestorOrgs, yearStart, talksTo, memo);
-		Map<String, List<Appointment>> ancestorPrincipalsByOrg = ancestorPrincipals.stream()
-			.collect(Collectors.groupingBy(Appointment::organizationId));
+				yearStart, talksTo);
 		Map<String, List<TalkQueries.HeldTalk>> talksBySubject = held.stream()
 			.collect(Collectors.groupingBy(TalkQueries.HeldTalk::subjectId));
+		Map<String, List<Appointment>> knownPosts = new HashMap<>();
+		principalsBelow.stream()
+			.filter((post) -> cadres.contains(post.cadreId()))
+			.forEach((post) -> knownPosts.computeIfAbsent(post.cadreId(), (k) -> new ArrayList<>()).add(post));
+		Judged judged = judge(counted.values(), talksBySubject, knownPosts, yearStart, talksTo, memo);
+		Set<String> undecided = judged.undecided();
+		if (!undecided.isEmpty()) {
+			Judged again = judge(
+					counted.values().stream().filter((post) -> undecided.contains(post.cadreId())).toList(),
+					talksBySubject, this.posts.allOfCadres(undecided, memo), yearStart, talksTo, memo);
+			judged.supervised().addAll(again.supervised());
+			judged.timely().addAll(again.timely());
+		}
 
 		List<Coverage.CountedPrincipal> result = new ArrayList<>();
 		for (Appointment post : counted.values()) {
-			List<TalkQueries.HeldTalk> own = talksBySubject.getOrDefault(post.cadreId(), List.of());
-			List<Appointment> subjectPosts = postsOfSubjects.getOrDefault(post.cadreId(), List.of());
-			boolean supervision = own.stream()
-				.anyMatch((t) -> t.kind() == TalkKind.SUPERVISION && !t.date().isBefore(yearStart)
-						&& !t.date().isAfter(yearEnd) && byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg));
 			boolean isNew = post.start().getYear() == year;
-			LocalDate deadline = post.start().plusDays(APPOINTMENT_TALK_DAYS);
-			boolean timely = isNew && own.stream()
-				.anyMatch((t) -> t.kind() == TalkKind.APPOINTMENT && !t.date().isBefore(post.start())
-						&& !t.date().isAfter(deadline)
-						&& byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg));
 			Organization organization = byId.get(post.organizationId());
 			result.add(new Coverage.CountedPrincipal(post.cadreId(), post.organizationId(),
-					(organization != null) ? organization.code() : "", post.start(), isNew, supervision, timely));
+					(organization != null) ? organization.code() : "", post.start(), isNew,
+					judged.supervised().contains(post.cadreId()), judged.timely().contains(post.cadreId())));
 		}
 		Comparator<Coverage.CountedPrincipal> byPost = Comparator.comparing(Coverage.CountedPrincipal::organizationCode)
 			.thenComparing(Coverage.CountedPrincipal::cadreId);
@@ -140,6 +142,59 @@ public class CoverageService {
 			.sorted(Comparator.comparing(Organization::code))
 			.toList();
 		return new Coverage(root, year, day, List.copyOf(result), uncovered, vacancies);
+	}
+
+	/**
+	 * Who among the counted principals had a SUPERVISION talk in the year, and (new ones)
+	 * a timely APPOINTMENT talk, by an ancestor principal of one of the subject's posts
+	 * given; and who had a talk that did not count with those posts but might with others
+	 * (undecided). More posts can only turn a talk into one that counts.
+	 */
+	private Judged judge(Collection<Appointment> counted, Map<String, List<TalkQueries.HeldTalk>> talksBySubject,
+			Map<String, List<Appointment>> postsOfSubjects, LocalDate yearStart, LocalDate talksTo, Memo memo) {
+		Set<String> ancestorOrgs = new HashSet<>();
+		postsOfSubjects.values().forEach((list) -> list.forEach((a) -> ancestorOrgs.addAll(a.orgPath())));
+		Map<String, List<Appointment>> ancestorPrincipalsByOrg = this.posts
+			.principalsOverlapping(ancestorOrgs, yearStart, talksTo, memo)
+			.stream()
+			.collect(Collectors.groupingBy(Appointment::organizationId));
+		LocalDate yearEnd = LocalDate.of(yearStart.getYear(), 12, 31);
+		Judged judged = new Judged(new HashSet<>(), new HashSet<>(), new LinkedHashSet<>());
+		for (Appointment post : counted) {
+			List<TalkQueries.HeldTalk> own = talksBySubject.getOrDefault(post.cadreId(), List.of());
+			List<Appointment> subjectPosts = postsOfSubjects.getOrDefault(post.cadreId(), List.of());
+			List<TalkQueries.HeldTalk> supervisionTalks = own.stream()
+				.filter((t) -> t.kind() == TalkKind.SUPERVISION && !t.date().isBefore(yearStart)
+						&& !t.date().isAfter(yearEnd))
+				.toList();
+			if (supervisionTalks.stream()
+				.anyMatch((t) -> byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg))) {
+				judged.supervised().add(post.cadreId());
+			}
+			else if (!supervisionTalks.isEmpty()) {
+				judged.undecided().add(post.cadreId());
+			}
+			if (post.start().getYear() != yearStart.getYear()) {
+				continue;
+			}
+			LocalDate deadline = post.start().plusDays(APPOINTMENT_TALK_DAYS);
+			List<TalkQueries.HeldTalk> appointmentTalks = own.stream()
+				.filter((t) -> t.kind() == TalkKind.APPOINTMENT && !t.date().isBefore(post.start())
+						&& !t.date().isAfter(deadline))
+				.toList();
+			if (appointmentTalks.stream()
+				.anyMatch((t) -> byAncestorPrincipal(t, subjectPosts, ancestorPrincipalsByOrg))) {
+				judged.timely().add(post.cadreId());
+			}
+			else if (!appointmentTalks.isEmpty()) {
+				judged.undecided().add(post.cadreId());
+			}
+		}
+		return judged;
+	}
+
+	/** The cadres judged supervised, timely, and not decided by the posts given. */
+	private record Judged(Set<String> supervised, Set<String> timely, Set<String> undecided) {
 	}
 
 	private static Appointment deeper(Appointment a, Appointment b) {
