@@ -134,9 +134,11 @@ class BulkRecordsIntegrationTests {
 		Talk last = this.mongo.findById(recorded.get(6).talk().id(), Talk.class);
 		assertThat(last.conductedByIds()).containsExactly(this.deputy.id(), this.principal.id());
 		assertThat(last.orgPath()).containsExactly(this.province.id(), this.city.id());
-		assertThat(this.lookups.ids(LookupLists.SUBJECT_TALKS, List.of(this.principal.id(), this.member.id()))
-			.orElseThrow()).containsEntry(this.principal.id(), List.of(recorded.get(0).talk().id()))
-			.containsEntry(this.member.id(), List.of(last.id()));
+		String principalKey = LookupLists.subjectYear(this.principal.id(), recorded.get(0).talk().date().getYear());
+		String memberKey = LookupLists.subjectYear(this.member.id(), last.date().getYear());
+		assertThat(this.lookups.ids(LookupLists.SUBJECT_TALKS, List.of(principalKey, memberKey)).orElseThrow())
+			.containsEntry(principalKey, List.of(recorded.get(0).talk().id()))
+			.containsEntry(memberKey, List.of(last.id()));
 	}
 
 	@Test

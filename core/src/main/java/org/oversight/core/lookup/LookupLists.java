@@ -65,10 +65,22 @@ public class LookupLists {
 	/** Every appointment of a cadre, by {@code cadreId}. */
 	public static final LookupSource CADRE_POSTS = LookupSource.byField("cadre-posts", "appointments", "cadreId");
 
-	/** Every talk with a cadre, by {@code subjectId}. */
-	public static final LookupSource SUBJECT_TALKS = LookupSource.byField("subject-talks", "talks", "subjectId");
+	/**
+	 * Every talk with a cadre, by {@code subjectId|year} of its date
+	 * ({@link #subjectYear}): readers judge a year's talks, and a principal's talks of
+	 * every year read for one were most of what coverage read at M. Talks are recorded,
+	 * never changed.
+	 */
+	public static final LookupSource SUBJECT_TALKS = new LookupSource("subject-year-talks", "talks", new Document(),
+			null, new Document("$concat", List.of("$subjectId", "|",
+					new Document("$dateToString", new Document("format", "%Y").append("date", "$date")))));
 
 	private final List<LookupSource> all;
+
+	/** The key of {@link #SUBJECT_TALKS} for a cadre's talks of a year. */
+	public static String subjectYear(String subjectId, int year) {
+		return subjectId + "|" + year;
+	}
 
 	private static final Logger logger = LoggerFactory.getLogger(LookupLists.class);
 

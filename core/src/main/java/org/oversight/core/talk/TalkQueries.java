@@ -79,7 +79,13 @@ public class TalkQueries {
 		if (subjectIds.isEmpty()) {
 			return List.of();
 		}
-		java.util.Optional<List<String>> listed = this.lookups.union(LookupLists.SUBJECT_TALKS, subjectIds);
+		List<String> keys = new ArrayList<>();
+		for (String subjectId : subjectIds) {
+			for (int year = from.getYear(); year <= to.getYear(); year++) {
+				keys.add(LookupLists.subjectYear(subjectId, year));
+			}
+		}
+		java.util.Optional<List<String>> listed = this.lookups.union(LookupLists.SUBJECT_TALKS, keys);
 		Query query;
 		if (listed.isEmpty()) {
 			query = Query.query(Criteria.where("subjectId")

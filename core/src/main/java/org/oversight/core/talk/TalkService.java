@@ -105,7 +105,10 @@ public class TalkService {
 			try {
 				Talk talk = plan(command, cadres, organizations, Stamp.created(now, actor));
 				talks.add(talk);
-				bySubject.computeIfAbsent(talk.subjectId(), (k) -> new ArrayList<>()).add(talk.id());
+				bySubject
+					.computeIfAbsent(LookupLists.subjectYear(talk.subjectId(), talk.date().getYear()),
+							(k) -> new ArrayList<>())
+					.add(talk.id());
 				results.add(new Recorded(command, talk, null));
 			}
 			catch (DomainException ex) {
