@@ -44,6 +44,18 @@ public class Cadre {
 		this.stamp = stamp;
 	}
 
+	/** A cadre as stored, every field given ({@link CadreReader}). */
+	static Cadre stored(String id, String code, String name, Integer birthYear, Set<String> orgScope, Stamp stamp) {
+		Cadre cadre = new Cadre();
+		cadre.id = id;
+		cadre.code = code;
+		cadre.name = name;
+		cadre.birthYear = birthYear;
+		cadre.orgScope = orgScope;
+		cadre.stamp = stamp;
+		return cadre;
+	}
+
 	public String id() {
 		return this.id;
 	}

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import org.oversight.core.cadre.Appointment;
+import org.oversight.core.cadre.Cadre;
 import org.oversight.core.common.Actor;
 import org.oversight.core.demo.DemoDataLoader;
 import org.oversight.core.demo.DemoProvince;
@@ -25,10 +26,10 @@ import org.oversight.core.test.MongoIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hand-written readers of appointments and organizations give what Spring Data's
- * generic mapping gives, for every document of the demo province and for the rare shapes
- * it does not have (an interrupted move, a dissolved organization, a post without a
- * stamp, an id that is not an object id).
+ * The hand-written readers of appointments, organizations and cadres give what Spring
+ * Data's generic mapping gives, for every document of the demo province and for the rare
+ * shapes it does not have (an interrupted move, a dissolved organization, a post without
+ * a stamp, an id that is not an object id).
  */
 @MongoIntegrationTest
 class StoredReadersIntegrationTests {
@@ -40,7 +41,7 @@ class StoredReadersIntegrationTests {
 	DemoProvince demo;
 
 	@Test
-	void everyStoredAppointmentAndOrganizationReadsAsTheGenericMappingReadsIt() {
+	void everyStoredAppointmentOrganizationAndCadreReadsAsTheGenericMappingReadsIt() {
 		Actor.as("demo", () -> this.demo.load(1, DemoDataLoader.SEED));
 		Date day = Date.from(java.time.Instant.parse("2024-03-01T00:00:00Z"));
 		this.mongo.getCollection("organizations")
@@ -66,6 +67,7 @@ class StoredReadersIntegrationTests {
 		MongoConverter fast = this.mongo.getConverter();
 		assertThat(fast.getCustomConversions().hasCustomReadTarget(Document.class, Appointment.class)).isTrue();
 		assertThat(fast.getCustomConversions().hasCustomReadTarget(Document.class, Organization.class)).isTrue();
+		assertThat(fast.getCustomConversions().hasCustomReadTarget(Document.class, Cadre.class)).isTrue();
 		MappingMongoConverter generic = genericConverter();
 
 		List<Document> organizations = this.mongo.findAll(Document.class, "organizations");
@@ -87,6 +89,21 @@ class StoredReadersIntegrationTests {
 				.usingRecursiveComparison()
 				.withStrictTypeChecking()
 				.isEqualTo(generic.read(Appointment.class, row));
+		}
+		this.mongo.getCollection("cadres")
+			.insertMany(List.of(new Document("_id", "imported-9").append("code", "G-9").append("name", "无范围"),
+					new Document("_id", new ObjectId()).append("code", "G-10")
+						.append("name", "有范围")
+						.append("birthYear", 1970)
+						.append("orgScope", List.of("b", "a"))));
+		List<Document> cadres = this.mongo.findAll(Document.class, "cadres");
+		assertThat(cadres).hasSizeGreaterThan(300);
+		for (Document row : cadres) {
+			Cadre read = fast.read(Cadre.class, row);
+			assertThat(read).as("%s", row)
+				.usingRecursiveComparison()
+				.withStrictTypeChecking()
+				.isEqualTo(generic.read(Cadre.class, row));
 		}
 		// and through the template's own reads
 		assertThat(this.mongo.findById("imported-7", Organization.class).path()).containsExactly("imported-7");
