@@ -134,10 +134,11 @@ class BulkRecordsIntegrationTests {
 		Talk last = this.mongo.findById(recorded.get(6).talk().id(), Talk.class);
 		assertThat(last.conductedByIds()).containsExactly(this.deputy.id(), this.principal.id());
 		assertThat(last.orgPath()).containsExactly(this.province.id(), this.city.id());
-		String principalKey = LookupLists.subjectYear(this.principal.id(), recorded.get(0).talk().date().getYear());
-		String memberKey = LookupLists.subjectYear(this.member.id(), last.date().getYear());
+		Talk first = recorded.get(0).talk();
+		String principalKey = LookupLists.subjectTalks(this.principal.id(), first.date().getYear(), first.kind());
+		String memberKey = LookupLists.subjectTalks(this.member.id(), last.date().getYear(), last.kind());
 		assertThat(this.lookups.ids(LookupLists.SUBJECT_TALKS, List.of(principalKey, memberKey)).orElseThrow())
-			.containsEntry(principalKey, List.of(recorded.get(0).talk().id()))
+			.containsEntry(principalKey, List.of(first.id()))
 			.containsEntry(memberKey, List.of(last.id()));
 	}
 

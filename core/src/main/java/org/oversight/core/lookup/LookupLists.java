@@ -66,20 +66,23 @@ public class LookupLists {
 	public static final LookupSource CADRE_POSTS = LookupSource.byField("cadre-posts", "appointments", "cadreId");
 
 	/**
-	 * Every talk with a cadre, by {@code subjectId|year} of its date
-	 * ({@link #subjectYear}): readers judge a year's talks, and a principal's talks of
-	 * every year read for one were most of what coverage read at M. Talks are recorded,
-	 * never changed.
+	 * Every talk with a cadre, by {@code subjectId|year|KIND} of its date and kind
+	 * ({@link #subjectTalks}): readers judge the talks of some kinds in a year, and a
+	 * principal's talks of every year and kind read for those were most of what coverage
+	 * read at M. Talks are recorded, never changed.
 	 */
-	public static final LookupSource SUBJECT_TALKS = new LookupSource("subject-year-talks", "talks", new Document(),
-			null, new Document("$concat", List.of("$subjectId", "|",
-					new Document("$dateToString", new Document("format", "%Y").append("date", "$date")))));
+	public static final LookupSource SUBJECT_TALKS = new LookupSource("subject-kind-talks", "talks", new Document(),
+			null,
+			new Document("$concat",
+					List.of("$subjectId", "|",
+							new Document("$dateToString", new Document("format", "%Y").append("date", "$date")), "|",
+							"$kind")));
 
 	private final List<LookupSource> all;
 
-	/** The key of {@link #SUBJECT_TALKS} for a cadre's talks of a year. */
-	public static String subjectYear(String subjectId, int year) {
-		return subjectId + "|" + year;
+	/** The key of {@link #SUBJECT_TALKS} for a cadre's talks of a kind in a year. */
+	public static String subjectTalks(String subjectId, int year, Object kind) {
+		return subjectId + "|" + year + "|" + kind;
 	}
 
 	private static final Logger logger = LoggerFactory.getLogger(LookupLists.class);

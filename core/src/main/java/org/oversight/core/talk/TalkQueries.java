@@ -82,7 +82,9 @@ public class TalkQueries {
 		List<String> keys = new ArrayList<>();
 		for (String subjectId : subjectIds) {
 			for (int year = from.getYear(); year <= to.getYear(); year++) {
-				keys.add(LookupLists.subjectYear(subjectId, year));
+				for (TalkKind kind : kinds) {
+					keys.add(LookupLists.subjectTalks(subjectId, year, kind));
+				}
 			}
 		}
 		java.util.Optional<List<String>> listed = this.lookups.union(LookupLists.SUBJECT_TALKS, keys);

@@ -106,7 +106,7 @@ public class TalkService {
 				Talk talk = plan(command, cadres, organizations, Stamp.created(now, actor));
 				talks.add(talk);
 				bySubject
-					.computeIfAbsent(LookupLists.subjectYear(talk.subjectId(), talk.date().getYear()),
+					.computeIfAbsent(LookupLists.subjectTalks(talk.subjectId(), talk.date().getYear(), talk.kind()),
 							(k) -> new ArrayList<>())
 					.add(talk.id());
 				results.add(new Recorded(command, talk, null));
