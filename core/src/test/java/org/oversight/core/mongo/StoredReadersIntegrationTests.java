@@ -1,5 +1,6 @@
 package org.oversight.core.mongo;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -8,12 +9,17 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.data.mongodb.core.mapping.event.AfterLoadEvent;
+import org.springframework.data.mongodb.core.mapping.event.MongoMappingEvent;
 
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.Cadre;
@@ -39,6 +45,9 @@ class StoredReadersIntegrationTests {
 
 	@Autowired
 	DemoProvince demo;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void everyStoredAppointmentOrganizationAndCadreReadsAsTheGenericMappingReadsIt() {
@@ -108,6 +117,24 @@ class StoredReadersIntegrationTests {
 		// and through the template's own reads
 		assertThat(this.mongo.findById("imported-7", Organization.class).path()).containsExactly("imported-7");
 		assertThat(this.mongo.findById("imported-8", Appointment.class).cadreId()).isEqualTo("c");
+	}
+
+	/**
+	 * Reads publish no per-document lifecycle events: nothing listens to them, and
+	 * looking up listeners for each document read cost more than some reads.
+	 */
+	@Test
+	void readsPublishNoLifecycleEvents() {
+		List<Object> published = new ArrayList<>();
+		ApplicationListener<MongoMappingEvent<?>> listener = published::add;
+		((org.springframework.context.support.AbstractApplicationContext) this.context)
+			.addApplicationListener(listener);
+		this.mongo.getCollection("organizations")
+			.insertOne(new Document("_id", new ObjectId()).append("code", "EV-1").append("path", List.of("x")));
+		assertThat(this.mongo.findAll(Organization.class)).isNotEmpty();
+		assertThat(published).isEmpty();
+		this.context.publishEvent(new AfterLoadEvent<>(new Document(), Organization.class, "organizations"));
+		assertThat(published).as("the listener hears what is published").hasSize(1);
 	}
 
 	/** Spring Data's mapping with this application's conversions but the readers. */
