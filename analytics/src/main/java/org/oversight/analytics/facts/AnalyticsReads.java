@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Keyset;
+import org.oversight.core.common.StoredValues;
 import org.oversight.core.finding.FindingStatus;
 import org.oversight.core.mongo.InQueries;
 import org.oversight.core.rectification.RectificationStatus;
@@ -201,8 +202,7 @@ public class AnalyticsReads {
 
 	/** The document's id as a string (ObjectId or string ids). */
 	public static String id(Document row) {
-		Object id = row.get("_id");
-		return (id != null) ? id.toString() : null;
+		return StoredValues.id(row);
 	}
 
 	@SuppressWarnings("unchecked")
