@@ -28,7 +28,8 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
-	private final Map<Key, Integer> index = new ConcurrentHashMap<>();
+	/** Each key maps to itself: the position is a field of the key, read with it. */
+	private final Map<Key, Key> index = new ConcurrentHashMap<>();
 
 	SpreadUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
 		super(name, keys, sparse);
@@ -51,23 +52,26 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
 	@Override
 	protected Integer removeDocument(KeyValue keyValue) {
-		return this.index.remove(new Key(keyValue));
+		Key removed = this.index.remove(Key.of(keyValue, -1));
+		return (removed != null) ? removed.position : null;
 	}
 
 	@Override
 	protected boolean putKeyPosition(KeyValue keyValue, Integer position) {
-		return this.index.putIfAbsent(new Key(keyValue), position) == null;
+		Key key = Key.of(keyValue, position);
+		return this.index.putIfAbsent(key, key) == null;
 	}
 
 	@Override
 	protected Integer getPosition(KeyValue keyValue) {
-		return this.index.get(new Key(keyValue));
+		Key found = this.index.get(Key.of(keyValue, -1));
+		return (found != null) ? found.position : null;
 	}
 
 	@Override
 	protected Iterable<Map.Entry<KeyValue, Integer>> getIterable() {
 		List<Map.Entry<KeyValue, Integer>> entries = new ArrayList<>(this.index.size());
-		this.index.forEach((key, position) -> entries.add(Map.entry(key.value, position)));
+		this.index.forEach((key, stored) -> entries.add(Map.entry(key.value, stored.position)));
 		return entries;
 	}
 
@@ -79,38 +83,79 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 		}
 		List<Integer> positions = new ArrayList<>(ids.size());
 		for (Object id : ids) {
-			Integer position = this.index.get(new Key(new KeyValue(id)));
-			if (position != null) {
-				positions.add(position);
+			Key found = this.index.get(Key.of(new KeyValue(id), -1));
+			if (found != null) {
+				positions.add(found.position);
 			}
 		}
 		return positions;
 	}
 
-	/** A key with its spread hash, computed once. */
-	private static final class Key {
+	/**
+	 * A key with its spread hash, computed once, and the position of its document. A
+	 * lookup at M is bound by memory reads, not by arithmetic: a key of one object id
+	 * keeps its 12 bytes as two numbers, so that comparing it reads the key alone (the
+	 * general key reads its value, the list in it, the id and the id's bytes), and the
+	 * position is read with the key rather than from a boxed value of its own.
+	 */
+	private static class Key {
 
-		private final KeyValue value;
+		final KeyValue value;
 
-		private final int hash;
+		final int hash;
 
-		Key(KeyValue value) {
+		final int position;
+
+		Key(KeyValue value, int hash, int position) {
 			this.value = value;
+			this.hash = hash;
+			this.position = position;
+		}
+
+		static Key of(KeyValue value, int position) {
+			if (value.size() == 1 && value.get(0) instanceof ObjectId id) {
+				return new IdKey(value, id.toByteArray(), position);
+			}
 			int hash = 1;
 			for (Object part : value) {
 				hash = 31 * hash + spread(part);
 			}
-			this.hash = hash;
+			return new Key(value, hash, position);
 		}
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Key key && this.hash == key.hash && this.value.equals(key.value);
+			return other instanceof Key key && !(key instanceof IdKey) && this.hash == key.hash
+					&& this.value.equals(key.value);
 		}
 
 		@Override
-		public int hashCode() {
+		public final int hashCode() {
 			return this.hash;
+		}
+
+	}
+
+	/** A key of one object id, compared by its bytes held as two numbers. */
+	private static final class IdKey extends Key {
+
+		private final long high;
+
+		private final int low;
+
+		IdKey(KeyValue value, byte[] bytes, int position) {
+			this(value, high(bytes), low(bytes), position);
+		}
+
+		private IdKey(KeyValue value, long high, int low, int position) {
+			super(value, spread(high, low), position);
+			this.high = high;
+			this.low = low;
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof IdKey key && this.high == key.high && this.low == key.low;
 		}
 
 	}
@@ -119,15 +164,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 	static int spread(Object value) {
 		if (value instanceof ObjectId id) {
 			byte[] bytes = id.toByteArray();
-			long high = 0;
-			for (int i = 0; i < 8; i++) {
-				high = (high << 8) | (bytes[i] & 0xFF);
-			}
-			long low = 0;
-			for (int i = 8; i < bytes.length; i++) {
-				low = (low << 8) | (bytes[i] & 0xFF);
-			}
-			return mix(high * 0x9E3779B97F4A7C15L + low);
+			return spread(high(bytes), low(bytes));
 		}
 		if (value instanceof String text) {
 			long hash = 0xCBF29CE484222325L;
@@ -137,6 +174,26 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 			return mix(hash);
 		}
 		return (value != null) ? value.hashCode() : 0;
+	}
+
+	private static int spread(long high, int low) {
+		return mix(high * 0x9E3779B97F4A7C15L + (low & 0xFFFFFFFFL));
+	}
+
+	private static long high(byte[] bytes) {
+		long high = 0;
+		for (int i = 0; i < 8; i++) {
+			high = (high << 8) | (bytes[i] & 0xFF);
+		}
+		return high;
+	}
+
+	private static int low(byte[] bytes) {
+		int low = 0;
+		for (int i = 8; i < bytes.length; i++) {
+			low = (low << 8) | (bytes[i] & 0xFF);
+		}
+		return low;
 	}
 
 	private static int mix(long x) {

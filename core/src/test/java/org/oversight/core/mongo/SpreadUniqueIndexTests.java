@@ -105,6 +105,72 @@ class SpreadUniqueIndexTests {
 	}
 
 	@Test
+	void idsOfEveryKindAndCompoundKeysStayApartAndAreFound(@TempDir Path dataDir) {
+		EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, dataDir);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> records = client.getDatabase("oversight").getCollection("records");
+			ObjectId id = new ObjectId("6b00000000000000000000ff");
+			// the same hex as an object id and as text, and ids differing in the last
+			// byte
+			// only or in the first only: four documents
+			records.insertOne(new Document("_id", id).append("n", 1));
+			records.insertOne(new Document("_id", id.toHexString()).append("n", 2));
+			records.insertOne(new Document("_id", new ObjectId("6b00000000000000000000fe")).append("n", 3));
+			records.insertOne(new Document("_id", new ObjectId("6c00000000000000000000ff")).append("n", 4));
+			assertThat(records.find(Filters.eq("_id", id)).first().getInteger("n")).isEqualTo(1);
+			assertThat(records.find(Filters.eq("_id", id.toHexString())).first().getInteger("n")).isEqualTo(2);
+			assertThat(records.find(Filters.in("_id", id, new ObjectId("6c00000000000000000000ff")))
+				.into(new ArrayList<>())).extracting((d) -> d.getInteger("n")).containsExactlyInAnyOrder(1, 4);
+			// two ids whose spread hashes are equal are still two keys
+			List<ObjectId> sameHash = spreadCollision();
+			records.insertOne(new Document("_id", sameHash.get(0)).append("n", 6));
+			records.insertOne(new Document("_id", sameHash.get(1)).append("n", 7));
+			assertThat(records.find(Filters.eq("_id", sameHash.get(1))).first().getInteger("n")).isEqualTo(7);
+			assertThat(records.find(Filters.in("_id", sameHash)).into(new ArrayList<>()))
+				.extracting((d) -> d.getInteger("n"))
+				.containsExactlyInAnyOrder(6, 7);
+			assertThatThrownBy(() -> records.insertOne(new Document("_id", new ObjectId(id.toByteArray()))))
+				.isInstanceOf(MongoWriteException.class);
+			records.replaceOne(Filters.eq("_id", id), new Document("n", 5));
+			assertThat(records.find(Filters.eq("_id", id)).first().getInteger("n")).isEqualTo(5);
+
+			// a unique key of two fields, one of them an object id
+			MongoCollection<Document> pairs = client.getDatabase("oversight").getCollection("pairs");
+			pairs.createIndex(new Document("owner", 1).append("name", 1),
+					new com.mongodb.client.model.IndexOptions().unique(true));
+			pairs.insertOne(new Document("owner", id).append("name", "a"));
+			pairs.insertOne(new Document("owner", id).append("name", "b"));
+			pairs.insertOne(new Document("owner", id.toHexString()).append("name", "a"));
+			assertThatThrownBy(() -> pairs.insertOne(new Document("owner", id).append("name", "a")))
+				.isInstanceOf(MongoWriteException.class);
+			pairs.deleteOne(Filters.and(Filters.eq("owner", id), Filters.eq("name", "a")));
+			pairs.insertOne(new Document("owner", id).append("name", "a"));
+			assertThat(pairs.countDocuments()).isEqualTo(3);
+		}
+		finally {
+			server.destroy();
+		}
+	}
+
+	/** Two object ids, alike but for their last four bytes, with the same spread hash. */
+	private static List<ObjectId> spreadCollision() {
+		java.util.Map<Integer, byte[]> seen = new java.util.HashMap<>();
+		byte[] bytes = new byte[12];
+		Arrays.fill(bytes, 0, 8, (byte) 0x6b);
+		for (int low = 0;; low++) {
+			bytes[8] = (byte) (low >>> 24);
+			bytes[9] = (byte) (low >>> 16);
+			bytes[10] = (byte) (low >>> 8);
+			bytes[11] = (byte) low;
+			int hash = SpreadUniqueIndex.spread(new de.bwaldvogel.mongo.bson.ObjectId(bytes.clone()));
+			byte[] earlier = seen.putIfAbsent(hash, bytes.clone());
+			if (earlier != null) {
+				return List.of(new ObjectId(earlier), new ObjectId(bytes.clone()));
+			}
+		}
+	}
+
+	@Test
 	void listsOfIdsComeInTheStockOrder(@TempDir Path dataDir) {
 		List<Object> stored = new ArrayList<>(List.of("k", "b", "z", "a", "m"));
 		stored.addAll(collidingIds(4));
