@@ -173,13 +173,12 @@ class SupervisionController {
 
 		Connection<CadreNode> uncovered(PageRequest page) {
 			List<String> ids = this.coverage.uncovered().stream().map(Coverage.CountedPrincipal::cadreId).toList();
-			Map<String, Cadre> byId = SupervisionController.this.loaders.cadres(ids, this.memo);
-			List<CadreNode> nodes = ids.stream()
-				.map(byId::get)
-				.filter(java.util.Objects::nonNull)
-				.map((c) -> CadreNode.of(c, this.viewer.scope()))
-				.toList();
-			return ListPages.page(nodes, page, CadreNode::id);
+			return ListPages.pageOfKeys(ids, page, (pageIds) -> {
+				Map<String, CadreNode> nodes = new java.util.HashMap<>();
+				SupervisionController.this.loaders.cadres(pageIds, this.memo)
+					.forEach((id, cadre) -> nodes.put(id, CadreNode.of(cadre, this.viewer.scope())));
+				return nodes;
+			});
 		}
 
 		Connection<OrgNode> vacancies(PageRequest page) {

@@ -138,4 +138,45 @@ class RoundTripIntegrationTests extends ApiTestSupport {
 				}""").variable("under", this.city.id()).variable("n", n));
 	}
 
+	/**
+	 * The uncovered principals (the twenty county principals: nobody talked to them) come
+	 * a page at a time, and only the page's cadres are read; a total alone reads none.
+	 */
+	@Test
+	void uncoveredPrincipalsReadOnlyThePageAsked() {
+		int bare = commands("query($id: ID!) { supervisionCoverage(organizationId: $id, year: 2025) { principals } }");
+		int total = commands("""
+				query($id: ID!) {
+				  supervisionCoverage(organizationId: $id, year: 2025) { principals uncovered { totalCount } }
+				}""");
+		assertThat(total).as("%s", this.counter.byCommand()).isEqualTo(bare);
+		String page = """
+				query($id: ID!, $after: String) {
+				  supervisionCoverage(organizationId: $id, year: 2025) {
+				    uncovered(first: 3, after: $after) { totalCount edges { cursor node { name } } pageInfo { hasNextPage } }
+				  }
+				}""";
+		this.counter.reset();
+		GraphQlTester.Response first = admin().document(page).variable("id", this.city.id()).execute();
+		assertThat(this.counter.idsAsked("cadres")).isEqualTo(3);
+		first.path("supervisionCoverage.uncovered.totalCount").entity(Integer.class).isEqualTo(20);
+		first.path("supervisionCoverage.uncovered.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+		java.util.List<String> names = first.path("supervisionCoverage.uncovered.edges[*].node.name")
+			.entityList(String.class)
+			.hasSize(3)
+			.get();
+		java.util.List<String> cursors = first.path("supervisionCoverage.uncovered.edges[*].cursor")
+			.entityList(String.class)
+			.get();
+		java.util.List<String> next = admin().document(page)
+			.variable("id", this.city.id())
+			.variable("after", cursors.get(2))
+			.execute()
+			.path("supervisionCoverage.uncovered.edges[*].node.name")
+			.entityList(String.class)
+			.hasSize(3)
+			.get();
+		assertThat(names).allMatch((name) -> name.startsWith("县委书记")).doesNotContainAnyElementsOf(next);
+	}
+
 }

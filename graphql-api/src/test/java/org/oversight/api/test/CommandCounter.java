@@ -24,6 +24,8 @@ public class CommandCounter implements CommandListener {
 
 	private final Map<String, AtomicInteger> byCommand = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicInteger> idsAsked = new ConcurrentHashMap<>();
+
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
 		String name = event.getCommandName();
@@ -38,11 +40,25 @@ public class CommandCounter implements CommandListener {
 		}
 		this.total.incrementAndGet();
 		this.byCommand.computeIfAbsent(name + " " + target, (k) -> new AtomicInteger()).incrementAndGet();
+		org.bson.BsonDocument filter = event.getCommand().getDocument("filter", new org.bson.BsonDocument());
+		org.bson.BsonValue id = filter.get("_id");
+		int ids = (id == null) ? 0
+				: (id.isDocument() && id.asDocument().containsKey("$in")) ? id.asDocument().getArray("$in").size() : 1;
+		this.idsAsked.computeIfAbsent(target, (k) -> new AtomicInteger()).addAndGet(ids);
 	}
 
 	public void reset() {
 		this.total.set(0);
 		this.byCommand.clear();
+		this.idsAsked.clear();
+	}
+
+	/**
+	 * How many ids the reads by {@code _id} of a collection asked for since the reset.
+	 */
+	public int idsAsked(String collection) {
+		AtomicInteger ids = this.idsAsked.get(collection);
+		return (ids != null) ? ids.get() : 0;
 	}
 
 	public int total() {
