@@ -1,6 +1,7 @@
 package org.oversight.core.common;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,12 +25,19 @@ import org.springframework.util.unit.DataSize;
  * kept deserialised, the others are read from the file on each access
  * @param tallySums how many subtree counts (an organization and a filter) this process
  * keeps with the revision of the tally they were summed from (0: none)
+ * @param keptResults how many results computed from many records (a subtree's coverage,
+ * its blind spots) this process keeps of each kind while their collections are not
+ * written (0: none)
+ * @param keptResultsLifetime how long at most a kept result is answered: the bound on how
+ * stale a result can be after a write this process cannot see (by another tool, or by
+ * another process that died before publishing it)
  */
 @ConfigurationProperties("oversight")
 public record OversightProperties(String mongodbUri, @DefaultValue("./data") Path dataDir,
 		@DefaultValue("h2") EmbeddedBackend embeddedBackend, Boolean demoData, @DefaultValue("1") int demoScale,
 		@DefaultValue("Asia/Shanghai") ZoneId timeZone, @DefaultValue("256MB") DataSize embeddedCache,
-		@DefaultValue("50000") int tallySums) {
+		@DefaultValue("50000") int tallySums, @DefaultValue("512") int keptResults,
+		@DefaultValue("10m") Duration keptResultsLifetime) {
 
 	public enum EmbeddedBackend {
 

@@ -19,7 +19,10 @@ import org.springframework.stereotype.Service;
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.common.Memo;
+import org.oversight.core.common.OversightProperties;
 import org.oversight.core.common.Today;
+import org.oversight.core.mongo.KeptResults;
+import org.oversight.core.mongo.WriteEpochs;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
@@ -49,14 +52,27 @@ public class CoverageService {
 
 	private final OrganizationQueries organizationQueries;
 
+	private final KeptResults<Kept, Coverage> kept;
+
 	CoverageService(OrganizationQueries organizationQueries, Organizations organizations, ActivePosts posts,
-			TalkQueries talks, MongoTemplate mongo, Today today) {
+			TalkQueries talks, MongoTemplate mongo, Today today, WriteEpochs epochs, OversightProperties properties) {
 		this.organizationQueries = organizationQueries;
 		this.organizations = organizations;
 		this.posts = posts;
 		this.talks = talks;
 		this.mongo = mongo;
 		this.today = today;
+		this.kept = new KeptResults<>(epochs, READ_FROM, properties.keptResults(), properties.keptResultsLifetime());
+	}
+
+	/**
+	 * The collections coverage is computed from (with the lookup lists they are read
+	 * through).
+	 */
+	static final List<String> READ_FROM = List.of("organizations", "appointments", "principal_seats", "talks");
+
+	/** What a kept coverage is of: the reference day is today's for the current year. */
+	private record Kept(String organizationId, int year, LocalDate referenceDay) {
 	}
 
 	public LocalDate referenceDay(int year) {
@@ -71,10 +87,16 @@ public class CoverageService {
 	/**
 	 * {@link #coverage(Organization, int)} read through the request's memo: the subtree,
 	 * its principals and the posts of the counted principals, which a request asking for
-	 * the blind spots too reads once.
+	 * the blind spots too reads once. The result is kept ({@link KeptResults}) until one
+	 * of the collections it is computed from is written: asked again meanwhile, it costs
+	 * one read.
 	 */
 	public Coverage coverage(Organization root, int year, Memo memo) {
 		LocalDate day = referenceDay(year);
+		return this.kept.get(new Kept(root.id(), year, day), () -> compute(root, year, day, memo));
+	}
+
+	private Coverage compute(Organization root, int year, LocalDate day, Memo memo) {
 		LocalDate yearStart = LocalDate.of(year, 1, 1);
 		LocalDate yearEnd = LocalDate.of(year, 12, 31);
 		List<Organization> subtree = this.organizationQueries.subtree(root.id(), memo);

@@ -86,6 +86,23 @@ public class OversightMongoAutoConfiguration {
 		};
 	}
 
+	/**
+	 * Counts the writes of every collection as the client completes them, for results
+	 * kept between requests ({@link KeptResults}).
+	 */
+	@Bean(destroyMethod = "shutdown")
+	@ConditionalOnMissingBean
+	WriteEpochs oversightWriteEpochs(ObjectProvider<MongoTemplate> template) {
+		WriteEpochs epochs = new WriteEpochs();
+		epochs.connect(() -> template.getObject().getCollection(WriteEpochs.COLLECTION));
+		return epochs;
+	}
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer oversightWriteEpochsListener(WriteEpochs epochs) {
+		return (builder) -> builder.addCommandListener(epochs);
+	}
+
 	@Bean(destroyMethod = "destroy")
 	@ConditionalOnMissingBean
 	@org.springframework.context.annotation.Lazy

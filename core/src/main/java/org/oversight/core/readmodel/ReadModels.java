@@ -3,6 +3,7 @@ package org.oversight.core.readmodel;
 import org.springframework.stereotype.Service;
 
 import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.mongo.WriteEpochs;
 import org.oversight.core.organization.OrganizationLifecycleListener;
 import org.oversight.core.tally.SubtreeTallies;
 
@@ -18,9 +19,12 @@ public class ReadModels implements OrganizationLifecycleListener {
 
 	private final LookupLists lookups;
 
-	ReadModels(SubtreeTallies tallies, LookupLists lookups) {
+	private final WriteEpochs epochs;
+
+	ReadModels(SubtreeTallies tallies, LookupLists lookups, WriteEpochs epochs) {
 		this.tallies = tallies;
 		this.lookups = lookups;
+		this.epochs = epochs;
 	}
 
 	/** What a rebuild did. */
@@ -30,6 +34,9 @@ public class ReadModels implements OrganizationLifecycleListener {
 	public Rebuild rebuild() {
 		long started = System.nanoTime();
 		int keys = this.lookups.rebuildAll();
+		// results read through the lists (or through the records before they were built)
+		// are computed again
+		this.epochs.writtenAll();
 		SubtreeTallies.Rebuild tallied = this.tallies.rebuild();
 		return new Rebuild(keys, tallied, (System.nanoTime() - started) / 1_000_000);
 	}
@@ -45,6 +52,7 @@ public class ReadModels implements OrganizationLifecycleListener {
 			this.tallies.rebuild();
 		}
 		this.lookups.rebuildPathLists();
+		this.epochs.writtenAll();
 	}
 
 	/** Whether every read model was built once. */

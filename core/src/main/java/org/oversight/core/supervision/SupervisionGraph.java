@@ -25,7 +25,10 @@ import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Memo;
+import org.oversight.core.common.OversightProperties;
 import org.oversight.core.lookup.LookupLists;
+import org.oversight.core.mongo.KeptResults;
+import org.oversight.core.mongo.WriteEpochs;
 import org.oversight.core.organization.Organization;
 import org.oversight.core.organization.OrganizationQueries;
 import org.oversight.core.organization.Organizations;
@@ -56,8 +59,13 @@ public class SupervisionGraph {
 
 	private final LookupLists lookups;
 
+	private final KeptResults<BlindSpotsOf, BlindSpots> keptBlindSpots;
+
 	SupervisionGraph(ActivePosts posts, Organizations organizations, MongoTemplate mongo,
-			OrganizationQueries organizationQueries, LookupLists lookups) {
+			OrganizationQueries organizationQueries, LookupLists lookups, WriteEpochs epochs,
+			OversightProperties properties) {
+		this.keptBlindSpots = new KeptResults<>(epochs, List.of("organizations", "appointments", "principal_seats"),
+				properties.keptResults(), properties.keptResultsLifetime());
 		this.lookups = lookups;
 		this.organizationQueries = organizationQueries;
 		this.posts = posts;
@@ -421,11 +429,21 @@ public class SupervisionGraph {
 
 	/**
 	 * {@link #blindSpots(Organization, LocalDate)} read through the request's memo (the
-	 * subtree and its principals, which coverage reads as well).
+	 * subtree and its principals, which coverage reads as well), kept until
+	 * organizations, appointments or seats are written ({@link KeptResults}).
 	 */
 	public BlindSpots blindSpots(Organization root, LocalDate day, Memo memo) {
-		List<Organization> subtree = this.organizationQueries.subtree(root.id(), memo)
-			.stream()
+		return this.keptBlindSpots.get(new BlindSpotsOf(root.id(), day), () -> computeBlindSpots(root, day, memo));
+	}
+
+	private record BlindSpotsOf(String organizationId, LocalDate day) {
+	}
+
+	private BlindSpots computeBlindSpots(Organization root, LocalDate day, Memo memo) {
+		List<Organization> whole = this.organizationQueries.subtree(root.id(), memo);
+		Map<String, String> codes = new HashMap<>();
+		whole.forEach((o) -> codes.put(o.id(), o.code()));
+		List<Organization> subtree = whole.stream()
 			.filter((o) -> o.existsOn(day))
 			.sorted(Comparator.comparing(Organization::code))
 			.toList();
@@ -434,15 +452,28 @@ public class SupervisionGraph {
 		Teams teams = new Teams(principals);
 		List<Organization> vacancies = subtree.stream().filter((o) -> teams.of(o.id()).isEmpty()).toList();
 		Set<String> unsupervised = new LinkedHashSet<>();
+		Map<String, String> postCodes = new HashMap<>();
 		for (Appointment principal : principals) {
-			if (principal.orgPath().contains(root.id())
-					&& teams.nearestUpperPrincipals(principal.orgPath(), principal.cadreId()).isEmpty()) {
+			if (!principal.orgPath().contains(root.id())) {
+				continue;
+			}
+			postCodes.putIfAbsent(principal.cadreId(), codes.getOrDefault(principal.organizationId(), ""));
+			if (teams.nearestUpperPrincipals(principal.orgPath(), principal.cadreId()).isEmpty()) {
 				unsupervised.add(principal.cadreId());
 			}
 		}
-		return new BlindSpots(vacancies, List.copyOf(unsupervised));
+		return new BlindSpots(vacancies,
+				unsupervised.stream()
+					.sorted(Comparator.comparing((String cadre) -> postCodes.getOrDefault(cadre, "")))
+					.toList());
 	}
 
+	/**
+	 * @param vacancies organizations of the subtree, existing on the day, whose principal
+	 * post is vacant, by code
+	 * @param principalsWithoutSupervisor principals with nobody above them, by the code
+	 * of their first principal post in the subtree
+	 */
 	public record BlindSpots(List<Organization> vacancies, List<String> principalsWithoutSupervisor) {
 	}
 

@@ -35,6 +35,7 @@ import org.oversight.api.viewer.Viewer;
 import org.oversight.api.viewer.Viewers;
 import org.oversight.core.cadre.ActivePosts;
 import org.oversight.core.cadre.Appointment;
+import org.oversight.core.cadre.Cadre;
 import org.oversight.core.cadre.TeamRole;
 import org.oversight.core.common.Check;
 import org.oversight.core.common.Memo;
@@ -119,18 +120,11 @@ class OrganizationController {
 		Organization root = inScope("organizationId", organizationId, viewer, memo);
 		LocalDate day = (asOf != null) ? asOf : this.today.date();
 		var spots = this.graph.blindSpots(root, day, memo);
-		Map<String, String> postOf = new LinkedHashMap<>();
-		for (Appointment principal : this.posts.principalsInSubtrees(List.of(root.id()), day, memo)) {
-			postOf.putIfAbsent(principal.cadreId(), principal.organizationId());
-		}
-		Map<String, Organization> orgs = this.queries.byIds(postOf.values(), memo);
-		List<CadreNode> unsupervised = this.loaders.cadres(spots.principalsWithoutSupervisor(), memo)
-			.values()
+		Map<String, Cadre> cadres = this.loaders.cadres(spots.principalsWithoutSupervisor(), memo);
+		List<CadreNode> unsupervised = spots.principalsWithoutSupervisor()
 			.stream()
-			.sorted(Comparator.comparing((c) -> {
-				Organization post = orgs.get(postOf.get(c.id()));
-				return (post != null) ? post.code() : "";
-			}))
+			.map(cadres::get)
+			.filter(java.util.Objects::nonNull)
 			.map((c) -> CadreNode.of(c, viewer.scope()))
 			.toList();
 		return new BlindSpotsView(OrgNode.of(root, viewer.scope()), day,

@@ -1,0 +1,82 @@
+package org.oversight.core.mongo;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Results computed from many records, kept by this process while none of the collections
+ * they were read from has been written ({@link WriteEpochs}), and for a limited time at
+ * most. Each use reads the stamp first (one read by {@code _id}); a result kept with the
+ * same stamp is answered without reading anything else, any other is computed again and
+ * kept with the stamp read before computing it. The least recently used results go first
+ * when there are more than the capacity; a capacity of 0 keeps none.
+ *
+ * @param <K> what a result is of
+ * @param <V> the result, immutable
+ */
+public final class KeptResults<K, V> {
+
+	private final WriteEpochs epochs;
+
+	private final List<String> collections;
+
+	private final long lifetimeNanos;
+
+	private final LongSupplier nanoTime;
+
+	private final Map<K, Kept<V>> kept;
+
+	private final int capacity;
+
+	public KeptResults(WriteEpochs epochs, Collection<String> collections, int capacity, Duration lifetime) {
+		this(epochs, collections, capacity, lifetime, System::nanoTime);
+	}
+
+	KeptResults(WriteEpochs epochs, Collection<String> collections, int capacity, Duration lifetime,
+			LongSupplier nanoTime) {
+		this.epochs = epochs;
+		this.collections = List.copyOf(collections);
+		epochs.watch(this.collections);
+		this.capacity = capacity;
+		this.lifetimeNanos = lifetime.toNanos();
+		this.nanoTime = nanoTime;
+		this.kept = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<K, Kept<V>> eldest) {
+				return size() > KeptResults.this.capacity;
+			}
+
+		});
+	}
+
+	/** The kept result of the key when still current, otherwise the one computed now. */
+	public V get(K key, Supplier<V> compute) {
+		if (this.capacity <= 0) {
+			return compute.get();
+		}
+		WriteEpochs.Stamp stamp = this.epochs.stamp(this.collections);
+		long now = this.nanoTime.getAsLong();
+		Kept<V> found = this.kept.get(key);
+		if (found != null && found.stamp().equals(stamp) && now - found.at() < this.lifetimeNanos) {
+			return found.value();
+		}
+		V value = compute.get();
+		this.kept.put(key, new Kept<>(value, stamp, now));
+		return value;
+	}
+
+	/** How many results are kept now. */
+	public int size() {
+		return this.kept.size();
+	}
+
+	private record Kept<V>(V value, WriteEpochs.Stamp stamp, long at) {
+	}
+
+}

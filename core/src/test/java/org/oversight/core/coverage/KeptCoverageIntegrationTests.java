@@ -1,0 +1,134 @@
+package org.oversight.core.coverage;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import org.oversight.core.cadre.Cadre;
+import org.oversight.core.cadre.CadreService;
+import org.oversight.core.cadre.TeamRole;
+import org.oversight.core.common.Memo;
+import org.oversight.core.mongo.WriteEpochs;
+import org.oversight.core.organization.OrgLevel;
+import org.oversight.core.organization.Organization;
+import org.oversight.core.supervision.SupervisionGraph;
+import org.oversight.core.talk.TalkKind;
+import org.oversight.core.talk.TalkService;
+import org.oversight.core.test.Fixtures;
+import org.oversight.core.test.MongoIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Coverage and blind spots are kept between requests, and every write they depend on,
+ * through a service or around it, is seen by the next request.
+ */
+@MongoIntegrationTest
+class KeptCoverageIntegrationTests {
+
+	static final LocalDate BEFORE = LocalDate.of(2024, 1, 1);
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	TalkService talks;
+
+	@Autowired
+	CadreService cadres;
+
+	@Autowired
+	CoverageService coverage;
+
+	@Autowired
+	SupervisionGraph graph;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	WriteEpochs epochs;
+
+	Organization city;
+
+	Organization county;
+
+	Cadre secretary;
+
+	Cadre countySecretary;
+
+	@BeforeEach
+	void cityWithACounty() {
+		Organization province = this.fixtures.org("P", OrgLevel.PROVINCE, null);
+		this.city = this.fixtures.org("P-C1", OrgLevel.CITY, province);
+		this.county = this.fixtures.org("P-C1-K1", OrgLevel.COUNTY, this.city);
+		this.fixtures.appoint(this.fixtures.cadre("省委书记"), province, TeamRole.PRINCIPAL, BEFORE);
+		this.secretary = this.fixtures.cadre("市委书记");
+		this.fixtures.appoint(this.secretary, this.city, TeamRole.PRINCIPAL, BEFORE);
+		this.countySecretary = this.fixtures.cadre("县委书记");
+		this.fixtures.appoint(this.countySecretary, this.county, TeamRole.PRINCIPAL, BEFORE);
+		this.epochs.flush();
+	}
+
+	@Test
+	void keptUntilATalkIsRecordedOrAnAppointmentChanges() {
+		Coverage first = this.coverage.coverage(this.city, 2025);
+		assertThat(this.coverage.coverage(this.city, 2025)).isSameAs(first);
+		assertThat(first.withSupervisionTalk()).isZero();
+
+		this.talks.record(new TalkService.RecordTalk(TalkKind.SUPERVISION, LocalDate.of(2025, 5, 1),
+				this.countySecretary.id(), List.of(this.secretary.id()), this.city.id(), "谈话", List.of()));
+		// once the write's epoch is published for the other processes (which changes the
+		// stamp once more), the result is kept again
+		this.epochs.flush();
+		Coverage afterTalk = this.coverage.coverage(this.city, 2025);
+		assertThat(afterTalk.withSupervisionTalk()).isEqualTo(1);
+		assertThat(this.coverage.coverage(this.city, 2025)).isSameAs(afterTalk);
+
+		// a new principal of a new township below the county
+		Organization township = this.fixtures.org("P-C1-K1-T1", OrgLevel.TOWNSHIP, this.county);
+		Coverage afterOrganization = this.coverage.coverage(this.city, 2025);
+		assertThat(afterOrganization.vacancies()).extracting(Organization::code).containsExactly("P-C1-K1-T1");
+		this.fixtures.appoint(this.fixtures.cadre("镇党委书记"), township, TeamRole.PRINCIPAL, LocalDate.of(2025, 2, 1));
+		Coverage afterAppointment = this.coverage.coverage(this.city, 2025);
+		assertThat(afterAppointment.vacancies()).isEmpty();
+		assertThat(afterAppointment.principalCount()).isEqualTo(afterTalk.principalCount() + 1);
+		assertThat(afterAppointment.newPrincipals()).isEqualTo(1);
+	}
+
+	/** A write around the services (an import, a repair by hand) is seen all the same. */
+	@Test
+	void aWriteAroundTheServicesIsSeen() {
+		this.talks.record(new TalkService.RecordTalk(TalkKind.SUPERVISION, LocalDate.of(2025, 5, 1),
+				this.countySecretary.id(), List.of(this.secretary.id()), this.city.id(), "谈话", List.of()));
+		assertThat(this.coverage.coverage(this.city, 2025).withSupervisionTalk()).isEqualTo(1);
+		this.mongo.updateMulti(Query.query(Criteria.where("subjectId").is(this.countySecretary.id())),
+				Update.update("date", LocalDate.of(2023, 5, 1)), "talks");
+		assertThat(this.coverage.coverage(this.city, 2025).withSupervisionTalk()).isZero();
+	}
+
+	@Test
+	void blindSpotsAreKeptUntilAPrincipalLeaves() {
+		LocalDate day = LocalDate.of(2026, 6, 1);
+		SupervisionGraph.BlindSpots first = this.graph.blindSpots(this.city, day, new Memo());
+		assertThat(this.graph.blindSpots(this.city, day, new Memo())).isSameAs(first);
+		assertThat(first.vacancies()).isEmpty();
+		String post = this.mongo
+			.findOne(Query.query(Criteria.where("cadreId").is(this.countySecretary.id())), org.bson.Document.class,
+					"appointments")
+			.get("_id")
+			.toString();
+		this.cadres.endAppointment(post, LocalDate.of(2026, 3, 1));
+		assertThat(this.graph.blindSpots(this.city, day, new Memo()).vacancies()).extracting(Organization::code)
+			.containsExactly("P-C1-K1");
+	}
+
+}

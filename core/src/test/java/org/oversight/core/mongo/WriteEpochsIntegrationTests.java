@@ -1,0 +1,118 @@
+package org.oversight.core.mongo;
+
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import org.oversight.core.test.MongoIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every write the server's client completes changes the stamp of its collection at once
+ * in this process, and, once published, in another process on the same database.
+ */
+@MongoIntegrationTest
+class WriteEpochsIntegrationTests {
+
+	@Autowired
+	WriteEpochs epochs;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	MongoConnectionDetails connection;
+
+	@Test
+	void everyKindOfWriteChangesTheStampOfItsCollectionOnly() {
+		this.epochs.watch(List.of("epoch_probe", "epoch_other"));
+		MongoCollection<Document> probe = this.mongo.getCollection("epoch_probe");
+		List<Runnable> writes = List.of(() -> probe.insertOne(new Document("_id", 1)),
+				() -> probe.updateOne(Filters.eq("_id", 1), Updates.set("n", 2)),
+				() -> probe.findOneAndUpdate(Filters.eq("_id", 1), Updates.inc("n", 1)),
+				() -> probe.bulkWrite(List.of(new InsertOneModel<>(new Document("_id", 2)))),
+				() -> this.mongo.updateFirst(
+						org.springframework.data.mongodb.core.query.Query
+							.query(org.springframework.data.mongodb.core.query.Criteria.where("_id").is(2)),
+						org.springframework.data.mongodb.core.query.Update.update("n", 3), "epoch_probe"),
+				() -> probe.deleteOne(Filters.eq("_id", 2)));
+		for (Runnable write : writes) {
+			WriteEpochs.Stamp before = this.epochs.stamp(List.of("epoch_probe"));
+			WriteEpochs.Stamp other = this.epochs.stamp(List.of("epoch_other"));
+			write.run();
+			assertThat(this.epochs.stamp(List.of("epoch_probe"))).isNotEqualTo(before);
+			assertThat(this.epochs.stamp(List.of("epoch_other"))).isEqualTo(other);
+		}
+		// a failed write may have written part of a bulk: counted too
+		WriteEpochs.Stamp before = this.epochs.stamp(List.of("epoch_probe"));
+		assertThatThrownBy(() -> probe.insertOne(new Document("_id", 1)))
+			.isInstanceOf(com.mongodb.MongoWriteException.class);
+		assertThat(this.epochs.stamp(List.of("epoch_probe"))).isNotEqualTo(before);
+		// reads change nothing
+		this.epochs.flush();
+		WriteEpochs.Stamp read = this.epochs.stamp(List.of("epoch_probe"));
+		probe.find().into(new java.util.ArrayList<>());
+		assertThat(this.epochs.stamp(List.of("epoch_probe"))).isEqualTo(read);
+		assertThatThrownBy(() -> this.epochs.stamp(List.of("never_watched")))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	/**
+	 * Another process's write is seen here through the shared epoch it publishes; a write
+	 * by a tool that publishes nothing is not (the lifetime of kept results bounds it).
+	 */
+	@Test
+	void anotherProcesssWriteIsSeenOnceItIsPublished() {
+		this.epochs.watch(List.of("epoch_probe"));
+		try (MongoClient other = MongoClients.create(this.connection.getConnectionString())) {
+			String database = this.mongo.getDb().getName();
+			MongoCollection<Document> theirs = other.getDatabase(database).getCollection("epoch_probe");
+			WriteEpochs.Stamp before = this.epochs.stamp(List.of("epoch_probe"));
+			theirs.insertOne(new Document("_id", "unseen"));
+			assertThat(this.epochs.stamp(List.of("epoch_probe"))).isEqualTo(before);
+
+			WriteEpochs otherProcess = new WriteEpochs();
+			otherProcess.connect(() -> other.getDatabase(database).getCollection(WriteEpochs.COLLECTION));
+			otherProcess.watch(List.of("epoch_probe"));
+			otherProcess.written(List.of("epoch_probe"));
+			otherProcess.flush();
+			otherProcess.shutdown();
+			assertThat(this.epochs.stamp(List.of("epoch_probe"))).isNotEqualTo(before);
+		}
+	}
+
+	@Test
+	void publishedEpochsCountEveryWrite() {
+		this.epochs.watch(List.of("epoch_probe"));
+		this.epochs.flush();
+		long before = shared();
+		MongoCollection<Document> probe = this.mongo.getCollection("epoch_probe");
+		for (int i = 0; i < 20; i++) {
+			probe.insertOne(new Document("_id", "w" + i));
+		}
+		this.epochs.flush();
+		// writes are published many at once: the epoch moved, by at most one per write
+		assertThat(shared()).isGreaterThan(before).isLessThanOrEqualTo(before + 20);
+	}
+
+	private long shared() {
+		Document epoch = this.mongo.getCollection(WriteEpochs.COLLECTION)
+			.find(Filters.eq("_id", "epoch_probe"))
+			.first();
+		return (epoch != null) ? ((Number) epoch.get("n")).longValue() : 0L;
+	}
+
+}
