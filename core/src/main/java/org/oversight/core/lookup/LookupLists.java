@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
+
+import org.oversight.core.mongo.WriteEpochs;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,8 +91,11 @@ public class LookupLists {
 
 	private final MongoTemplate mongo;
 
-	LookupLists(MongoTemplate mongo, ObjectProvider<LookupSource> featureLists) {
+	private final WriteEpochs epochs;
+
+	LookupLists(MongoTemplate mongo, ObjectProvider<LookupSource> featureLists, WriteEpochs epochs) {
 		this.mongo = mongo;
+		this.epochs = epochs;
 		List<LookupSource> lists = new ArrayList<>(List.of(CHILDREN, ORGANIZATION_POSTS, CADRE_POSTS, SUBJECT_TALKS));
 		featureLists.orderedStream().forEach(lists::add);
 		this.all = List.copyOf(lists);
@@ -234,7 +239,8 @@ public class LookupLists {
 	/**
 	 * Adds every record of the collection to the list under its key (one aggregation,
 	 * then {@code $addToSet}s in unordered bulk writes of 1,000), then marks the list
-	 * built. Only adds: an id listed by a writer meanwhile stays.
+	 * built. Only adds: an id listed by a writer meanwhile stays. Counts as a write of
+	 * every collection results are kept from ({@link WriteEpochs#writtenAll()}).
 	 * @return how many keys were written
 	 */
 	public int rebuild(LookupSource list) {
@@ -266,6 +272,9 @@ public class LookupLists {
 		collection().updateOne(Filters.eq("_id", builtId(list)),
 				new Document("$set", new Document("builtAt", Instant.now()).append("keys", keys)),
 				new UpdateOptions().upsert(true));
+		// a list that gained ids, or is read now instead of its records, may change a
+		// result kept from before (lists otherwise change only with their records)
+		this.epochs.writtenAll();
 		logger.debug("Lookup list {} rebuilt: {} keys in {} ms", list.name(), keys,
 				(System.nanoTime() - started) / 1_000_000);
 		return keys;

@@ -2,9 +2,13 @@ package org.oversight.core.mongo;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -69,6 +73,43 @@ public final class KeptResults<K, V> {
 		V value = compute.get();
 		this.kept.put(key, new Kept<>(value, stamp, now));
 		return value;
+	}
+
+	/**
+	 * The results of several keys computed at once: those kept and current are answered,
+	 * the others computed together by {@code compute} (given the keys missing, in order,
+	 * answering a result for each key it knows) and kept. In the order of the keys.
+	 */
+	public Map<K, V> getAll(Collection<K> keys, Function<List<K>, Map<K, V>> compute) {
+		if (this.capacity <= 0) {
+			return compute.apply(List.copyOf(keys));
+		}
+		WriteEpochs.Stamp stamp = this.epochs.stamp(this.collections);
+		long now = this.nanoTime.getAsLong();
+		Map<K, V> found = new HashMap<>();
+		Set<K> missing = new LinkedHashSet<>();
+		for (K key : keys) {
+			Kept<V> kept = this.kept.get(key);
+			if (kept != null && kept.stamp().equals(stamp) && now - kept.at() < this.lifetimeNanos) {
+				found.put(key, kept.value());
+			}
+			else {
+				missing.add(key);
+			}
+		}
+		if (!missing.isEmpty()) {
+			compute.apply(List.copyOf(missing)).forEach((key, value) -> {
+				this.kept.put(key, new Kept<>(value, stamp, now));
+				found.put(key, value);
+			});
+		}
+		Map<K, V> result = new LinkedHashMap<>();
+		for (K key : keys) {
+			if (found.containsKey(key)) {
+				result.put(key, found.get(key));
+			}
+		}
+		return result;
 	}
 
 	/** How many results are kept now. */

@@ -3,7 +3,6 @@ package org.oversight.core.readmodel;
 import org.springframework.stereotype.Service;
 
 import org.oversight.core.lookup.LookupLists;
-import org.oversight.core.mongo.WriteEpochs;
 import org.oversight.core.organization.OrganizationLifecycleListener;
 import org.oversight.core.tally.SubtreeTallies;
 
@@ -19,12 +18,9 @@ public class ReadModels implements OrganizationLifecycleListener {
 
 	private final LookupLists lookups;
 
-	private final WriteEpochs epochs;
-
-	ReadModels(SubtreeTallies tallies, LookupLists lookups, WriteEpochs epochs) {
+	ReadModels(SubtreeTallies tallies, LookupLists lookups) {
 		this.tallies = tallies;
 		this.lookups = lookups;
-		this.epochs = epochs;
 	}
 
 	/** What a rebuild did. */
@@ -34,9 +30,6 @@ public class ReadModels implements OrganizationLifecycleListener {
 	public Rebuild rebuild() {
 		long started = System.nanoTime();
 		int keys = this.lookups.rebuildAll();
-		// results read through the lists (or through the records before they were built)
-		// are computed again
-		this.epochs.writtenAll();
 		SubtreeTallies.Rebuild tallied = this.tallies.rebuild();
 		return new Rebuild(keys, tallied, (System.nanoTime() - started) / 1_000_000);
 	}
@@ -52,7 +45,6 @@ public class ReadModels implements OrganizationLifecycleListener {
 			this.tallies.rebuild();
 		}
 		this.lookups.rebuildPathLists();
-		this.epochs.writtenAll();
 	}
 
 	/** Whether every read model was built once. */

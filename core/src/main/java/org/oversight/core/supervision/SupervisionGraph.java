@@ -61,11 +61,30 @@ public class SupervisionGraph {
 
 	private final KeptResults<BlindSpotsOf, BlindSpots> keptBlindSpots;
 
+	private final KeptResults<CadreOn, List<String>> keptChains;
+
+	private final KeptResults<CadreEdges, List<SupervisionEdge>> keptSupervisors;
+
+	private final KeptResults<CadreEdges, List<SupervisionEdge>> keptSupervisees;
+
+	/**
+	 * A cadre's part of a supervision is small and a walk below a city's principal meets
+	 * thousands: a hundred times as many are kept as of a subtree's blind spots.
+	 */
+	static final int PER_CADRE = 100;
+
+	/** What the parts of a cadre's supervision are derived from. */
+	static final List<String> READ_FROM = List.of("organizations", "appointments", "principal_seats", "supervisions");
+
 	SupervisionGraph(ActivePosts posts, Organizations organizations, MongoTemplate mongo,
 			OrganizationQueries organizationQueries, LookupLists lookups, WriteEpochs epochs,
 			OversightProperties properties) {
 		this.keptBlindSpots = new KeptResults<>(epochs, List.of("organizations", "appointments", "principal_seats"),
 				properties.keptResults(), properties.keptResultsLifetime());
+		int perCadre = properties.keptResults() * PER_CADRE;
+		this.keptChains = new KeptResults<>(epochs, READ_FROM, perCadre, properties.keptResultsLifetime());
+		this.keptSupervisors = new KeptResults<>(epochs, READ_FROM, perCadre, properties.keptResultsLifetime());
+		this.keptSupervisees = new KeptResults<>(epochs, READ_FROM, perCadre, properties.keptResultsLifetime());
 		this.lookups = lookups;
 		this.organizationQueries = organizationQueries;
 		this.posts = posts;
@@ -79,11 +98,20 @@ public class SupervisionGraph {
 		return supervisorsOf(cadreIds, day, kinds, new Memo());
 	}
 
-	/** Edges pointing at each cadre, in kind order, read through the request's memo. */
+	/**
+	 * Edges pointing at each cadre, in kind order, read through the request's memo; kept
+	 * per cadre until what they are derived from is written ({@link KeptResults}).
+	 */
 	public Map<String, List<SupervisionEdge>> supervisorsOf(Collection<String> cadreIds, LocalDate day,
 			Set<SupervisionKind> kinds, Memo memo) {
 		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
 				: EnumSet.copyOf(kinds);
+		return kept(this.keptSupervisors, cadreIds, (id) -> new CadreEdges(id, day, wanted),
+				(ids) -> computeSupervisors(ids, day, wanted, memo));
+	}
+
+	private Map<String, List<SupervisionEdge>> computeSupervisors(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> wanted, Memo memo) {
 		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
 		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
 		List<Appointment> held = this.posts.ofCadres(cadreIds, day, memo);
@@ -132,11 +160,20 @@ public class SupervisionGraph {
 		return superviseesOf(cadreIds, day, kinds, new Memo());
 	}
 
-	/** Edges starting at each cadre, in kind order, read through the request's memo. */
+	/**
+	 * Edges starting at each cadre, in kind order, read through the request's memo; kept
+	 * per cadre until what they are derived from is written ({@link KeptResults}).
+	 */
 	public Map<String, List<SupervisionEdge>> superviseesOf(Collection<String> cadreIds, LocalDate day,
 			Set<SupervisionKind> kinds, Memo memo) {
 		Set<SupervisionKind> wanted = (kinds == null || kinds.isEmpty()) ? EnumSet.allOf(SupervisionKind.class)
 				: EnumSet.copyOf(kinds);
+		return kept(this.keptSupervisees, cadreIds, (id) -> new CadreEdges(id, day, wanted),
+				(ids) -> computeSupervisees(ids, day, wanted, memo));
+	}
+
+	private Map<String, List<SupervisionEdge>> computeSupervisees(Collection<String> cadreIds, LocalDate day,
+			Set<SupervisionKind> wanted, Memo memo) {
 		Map<String, Set<SupervisionEdge>> result = new LinkedHashMap<>();
 		cadreIds.forEach((id) -> result.put(id, new LinkedHashSet<>()));
 		List<Appointment> held = this.posts.ofCadres(cadreIds, day, memo);
@@ -308,6 +345,10 @@ public class SupervisionGraph {
 	 * the path it started on costs no further reads.
 	 */
 	public Map<String, List<String>> chains(Collection<String> cadreIds, LocalDate day, Memo memo) {
+		return kept(this.keptChains, cadreIds, (id) -> new CadreOn(id, day), (ids) -> computeChains(ids, day, memo));
+	}
+
+	private Map<String, List<String>> computeChains(Collection<String> cadreIds, LocalDate day, Memo memo) {
 		Map<String, List<Appointment>> principalsCache = new HashMap<>();
 		Map<String, Optional<Appointment>> placements = placements(cadreIds, day, memo);
 		List<ChainWalk> walks = new ArrayList<>();
@@ -437,6 +478,39 @@ public class SupervisionGraph {
 	}
 
 	private record BlindSpotsOf(String organizationId, LocalDate day) {
+	}
+
+	private record CadreOn(String cadreId, LocalDate day) {
+	}
+
+	private record CadreEdges(String cadreId, LocalDate day, Set<SupervisionKind> kinds) {
+	}
+
+	/**
+	 * Each cadre's part, kept or computed with the others missing; a list of null (a
+	 * missing cadre's chain) is answered as it was computed.
+	 */
+	private static <K, V> Map<String, List<V>> kept(KeptResults<K, List<V>> kept, Collection<String> cadreIds,
+			java.util.function.Function<String, K> key,
+			java.util.function.Function<List<String>, Map<String, List<V>>> compute) {
+		Map<K, String> cadreOf = new LinkedHashMap<>();
+		cadreIds.forEach((id) -> cadreOf.put(key.apply(id), id));
+		Map<K, List<V>> found = kept.getAll(cadreOf.keySet(), (missing) -> {
+			Map<String, List<V>> computed = compute.apply(missing.stream().map(cadreOf::get).toList());
+			Map<K, List<V>> byKey = new LinkedHashMap<>();
+			for (K k : missing) {
+				String id = cadreOf.get(k);
+				if (computed.containsKey(id)) {
+					List<V> value = computed.get(id);
+					byKey.put(k,
+							(value != null) ? java.util.Collections.unmodifiableList(new ArrayList<>(value)) : null);
+				}
+			}
+			return byKey;
+		});
+		Map<String, List<V>> result = new LinkedHashMap<>();
+		found.forEach((k, value) -> result.put(cadreOf.get(k), value));
+		return result;
 	}
 
 	private BlindSpots computeBlindSpots(Organization root, LocalDate day, Memo memo) {

@@ -152,10 +152,21 @@ class SupervisionQueryIntegrationTests extends ApiTestSupport {
 		GraphQlTester.Request<?> request = admin().document(SUPERVISION).variable("id", this.countyPrincipal.id());
 		this.counter.reset();
 		request.execute().errors().verify();
-		assertThat(this.counter.total()).as("commands: %s", this.counter.byCommand()).isEqualTo(23);
+		// 23 reads, and the stamps of the three parts kept (chains, supervisors,
+		// supervisees)
+		assertThat(this.counter.total()).as("commands: %s", this.counter.byCommand()).isEqualTo(26);
 		assertThat(this.counter.byCommand()).hasEntrySatisfying("find cadres", (n) -> assertThat(n).hasValue(2))
 			.hasEntrySatisfying("find supervisions", (n) -> assertThat(n).hasValue(1))
-			.hasEntrySatisfying("find organizations", (n) -> assertThat(n).hasValue(1));
+			.hasEntrySatisfying("find organizations", (n) -> assertThat(n).hasValue(1))
+			.hasEntrySatisfying("find write_epochs", (n) -> assertThat(n).hasValue(3));
+
+		// asked again with nothing written: the kept parts read only their stamps
+		this.counter.reset();
+		request.execute().errors().verify();
+		assertThat(this.counter.byCommand()).as("commands asked again")
+			.doesNotContainKeys("find supervisions", "find principal_seats")
+			.hasEntrySatisfying("find write_epochs", (n) -> assertThat(n).hasValue(3));
+		assertThat(this.counter.total()).isLessThan(20);
 	}
 
 	@Test

@@ -28,11 +28,12 @@ import org.oversight.core.test.MongoIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage and blind spots are kept between requests, and every write they depend on,
- * through a service or around it, is seen by the next request.
+ * Coverage, blind spots and the parts of a cadre's supervision are kept between requests,
+ * and every write they depend on, through a service or around it, is seen by the next
+ * request.
  */
 @MongoIntegrationTest
-class KeptCoverageIntegrationTests {
+class KeptResultsIntegrationTests {
 
 	static final LocalDate BEFORE = LocalDate.of(2024, 1, 1);
 
@@ -129,6 +130,38 @@ class KeptCoverageIntegrationTests {
 		this.cadres.endAppointment(post, LocalDate.of(2026, 3, 1));
 		assertThat(this.graph.blindSpots(this.city, day, new Memo()).vacancies()).extracting(Organization::code)
 			.containsExactly("P-C1-K1");
+	}
+
+	@Test
+	void aCadresSupervisionIsKeptUntilAnAppointmentChanges() {
+		LocalDate day = LocalDate.of(2026, 6, 1);
+		List<String> subject = List.of(this.countySecretary.id());
+		var supervisors = this.graph.supervisorsOf(subject, day, null, new Memo()).get(this.countySecretary.id());
+		var chain = this.graph.chains(subject, day, new Memo()).get(this.countySecretary.id());
+		assertThat(this.graph.supervisorsOf(subject, day, null, new Memo()).get(this.countySecretary.id()))
+			.isSameAs(supervisors);
+		assertThat(this.graph.chains(subject, day, new Memo()).get(this.countySecretary.id())).isSameAs(chain);
+		assertThat(supervisors).extracting(org.oversight.core.supervision.SupervisionEdge::supervisorId)
+			.containsExactly(this.secretary.id());
+		assertThat(chain).first().isEqualTo(this.secretary.id());
+
+		String post = this.mongo
+			.findOne(Query.query(Criteria.where("cadreId").is(this.secretary.id())), org.bson.Document.class,
+					"appointments")
+			.get("_id")
+			.toString();
+		this.cadres.endAppointment(post, LocalDate.of(2026, 3, 1));
+		// the province's principal is the nearest above now
+		var after = this.graph.supervisorsOf(subject, day, null, new Memo()).get(this.countySecretary.id());
+		assertThat(after).extracting(org.oversight.core.supervision.SupervisionEdge::supervisorId)
+			.doesNotContain(this.secretary.id())
+			.hasSize(1);
+		assertThat(this.graph.chains(subject, day, new Memo()).get(this.countySecretary.id())).first()
+			.isEqualTo(after.get(0).supervisorId());
+		// another day is another result
+		assertThat(this.graph.supervisorsOf(subject, LocalDate.of(2026, 1, 1), null, new Memo())
+			.get(this.countySecretary.id())).extracting(org.oversight.core.supervision.SupervisionEdge::supervisorId)
+			.containsExactly(this.secretary.id());
 	}
 
 }
