@@ -56,7 +56,7 @@ public final class WriteEpochs implements CommandListener {
 	private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify", "findandmodify",
 			"drop");
 
-	/** Marks a command that wrote every collection (a database dropped). */
+	/** Marks a command that may have written any collection. */
 	private static final String EVERY = "\u0000every";
 
 	private final Set<String> watched = ConcurrentHashMap.newKeySet();
@@ -153,7 +153,8 @@ public final class WriteEpochs implements CommandListener {
 
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
-		if (event.getCommandName().equals("dropDatabase")) {
+		// a dropped database, or a client-level bulk write (MongoDB 8), may write any
+		if (event.getCommandName().equals("dropDatabase") || event.getCommandName().equals("bulkWrite")) {
 			this.started.put(event.getRequestId(), EVERY);
 			return;
 		}

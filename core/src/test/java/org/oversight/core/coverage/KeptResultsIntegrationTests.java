@@ -164,4 +164,57 @@ class KeptResultsIntegrationTests {
 			.containsExactly(this.secretary.id());
 	}
 
+	/**
+	 * Talks recorded by two writers while two readers ask for the coverage over and over:
+	 * once the writers are done, the answer counts every talk, whatever the readers kept
+	 * meanwhile.
+	 */
+	@Test
+	void readersRacingWritersKeepNothingStale() throws Exception {
+		List<Cadre> principals = new java.util.ArrayList<>(List.of(this.countySecretary));
+		for (int i = 2; i <= 12; i++) {
+			Organization county = this.fixtures.org("P-C1-K" + i, OrgLevel.COUNTY, this.city);
+			Cadre principal = this.fixtures.cadre("县委书记" + i);
+			this.fixtures.appoint(principal, county, TeamRole.PRINCIPAL, BEFORE);
+			principals.add(principal);
+		}
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		var writing = new java.util.concurrent.atomic.AtomicInteger(2);
+		try {
+			List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+			for (int w = 0; w < 2; w++) {
+				int writer = w;
+				work.add(pool.submit(() -> {
+					try {
+						for (int i = writer; i < principals.size(); i += 2) {
+							this.talks.record(new TalkService.RecordTalk(TalkKind.SUPERVISION, LocalDate.of(2025, 5, 1),
+									principals.get(i).id(), List.of(this.secretary.id()), this.city.id(), "谈话",
+									List.of()));
+						}
+					}
+					finally {
+						writing.decrementAndGet();
+					}
+				}));
+			}
+			for (int r = 0; r < 2; r++) {
+				work.add(pool.submit(() -> {
+					while (writing.get() > 0) {
+						this.coverage.coverage(this.city, 2025);
+					}
+				}));
+			}
+			for (var future : work) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Coverage answer = this.coverage.coverage(this.city, 2025);
+		assertThat(answer.withSupervisionTalk()).isEqualTo(principals.size());
+		this.epochs.flush();
+		assertThat(this.coverage.coverage(this.city, 2025).withSupervisionTalk()).isEqualTo(principals.size());
+	}
+
 }
