@@ -116,18 +116,21 @@ class KeptResultsIntegrationTests {
 		assertThat(this.coverage.coverage(this.city, 2025).withSupervisionTalk()).isZero();
 	}
 
+	/** The id of the cadre's one appointment. */
+	private String postOf(Cadre cadre) {
+		return this.mongo
+			.findOne(Query.query(Criteria.where("cadreId").is(cadre.id())), org.bson.Document.class, "appointments")
+			.get("_id")
+			.toString();
+	}
+
 	@Test
 	void blindSpotsAreKeptUntilAPrincipalLeaves() {
 		LocalDate day = LocalDate.of(2026, 6, 1);
 		SupervisionGraph.BlindSpots first = this.graph.blindSpots(this.city, day, new Memo());
 		assertThat(this.graph.blindSpots(this.city, day, new Memo())).isSameAs(first);
 		assertThat(first.vacancies()).isEmpty();
-		String post = this.mongo
-			.findOne(Query.query(Criteria.where("cadreId").is(this.countySecretary.id())), org.bson.Document.class,
-					"appointments")
-			.get("_id")
-			.toString();
-		this.cadres.endAppointment(post, LocalDate.of(2026, 3, 1));
+		this.cadres.endAppointment(postOf(this.countySecretary), LocalDate.of(2026, 3, 1));
 		assertThat(this.graph.blindSpots(this.city, day, new Memo()).vacancies()).extracting(Organization::code)
 			.containsExactly("P-C1-K1");
 	}
@@ -145,12 +148,7 @@ class KeptResultsIntegrationTests {
 			.containsExactly(this.secretary.id());
 		assertThat(chain).first().isEqualTo(this.secretary.id());
 
-		String post = this.mongo
-			.findOne(Query.query(Criteria.where("cadreId").is(this.secretary.id())), org.bson.Document.class,
-					"appointments")
-			.get("_id")
-			.toString();
-		this.cadres.endAppointment(post, LocalDate.of(2026, 3, 1));
+		this.cadres.endAppointment(postOf(this.secretary), LocalDate.of(2026, 3, 1));
 		// the province's principal is the nearest above now
 		var after = this.graph.supervisorsOf(subject, day, null, new Memo()).get(this.countySecretary.id());
 		assertThat(after).extracting(org.oversight.core.supervision.SupervisionEdge::supervisorId)
