@@ -67,7 +67,7 @@ public final class KeptResults<K, V> {
 		WriteEpochs.Stamp stamp = this.epochs.stamp(this.collections);
 		long now = this.nanoTime.getAsLong();
 		Kept<V> found = this.kept.get(key);
-		if (found != null && found.stamp().equals(stamp) && now - found.at() < this.lifetimeNanos) {
+		if (current(found, stamp, now)) {
 			return found.value();
 		}
 		V value = compute.get();
@@ -90,7 +90,7 @@ public final class KeptResults<K, V> {
 		Set<K> missing = new LinkedHashSet<>();
 		for (K key : keys) {
 			Kept<V> kept = this.kept.get(key);
-			if (kept != null && kept.stamp().equals(stamp) && now - kept.at() < this.lifetimeNanos) {
+			if (current(kept, stamp, now)) {
 				found.put(key, kept.value());
 			}
 			else {
@@ -110,6 +110,11 @@ public final class KeptResults<K, V> {
 			}
 		}
 		return result;
+	}
+
+	/** Kept with the stamp read now, and younger than the lifetime. */
+	private boolean current(Kept<V> kept, WriteEpochs.Stamp stamp, long now) {
+		return kept != null && kept.stamp().equals(stamp) && now - kept.at() < this.lifetimeNanos;
 	}
 
 	/** How many results are kept now. */
