@@ -59,6 +59,19 @@ public final class WriteEpochs implements CommandListener {
 	/** Marks a command that may have written any collection. */
 	private static final String EVERY = "\u0000every";
 
+	/**
+	 * The epoch of everything: counted by a write that may have changed any collection (a
+	 * dropped database, a client-level bulk write, a rebuild of derived data), and part
+	 * of every stamp.
+	 */
+	public static final String EVERYTHING = "*";
+
+	/** Commands that read no collection's documents (nor write any). */
+	private static final Set<String> NEUTRAL = Set.of("killCursors", "endSessions", "ping", "hello", "isMaster",
+			"ismaster", "buildInfo", "buildinfo", "saslStart", "saslContinue");
+
+	private static final ThreadLocal<Reads> TRACKED = new ThreadLocal<>();
+
 	private final Set<String> watched = ConcurrentHashMap.newKeySet();
 
 	private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
@@ -113,15 +126,62 @@ public final class WriteEpochs implements CommandListener {
 			}
 			counts.put(collection, count(collection).get());
 		}
+		counts.put(EVERYTHING, count(EVERYTHING).get());
+		Reads reads = TRACKED.get();
+		if (reads != null && !reads.closed) {
+			// what is answered with this stamp depends on these, read or not
+			reads.read(collections);
+			if (reads.stamp != null) {
+				// the stamp of everything read before the tracked computation began
+				return reads.stamp.of(counts.keySet());
+			}
+		}
+		return new Stamp(Map.copyOf(counts), shared(Filters.in("_id", List.copyOf(counts.keySet()))));
+	}
+
+	/**
+	 * The stamp of every collection: this process's counters of all it has written, and
+	 * every shared epoch (one read of the few documents of {@value #COLLECTION}). Compare
+	 * two with {@link Stamp#sameFor}.
+	 */
+	public Stamp stampAll() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		count(EVERYTHING);
+		this.local.forEach((collection, count) -> counts.put(collection, count.get()));
+		return new Stamp(Map.copyOf(counts), shared(new Document()));
+	}
+
+	private Map<String, Long> shared(org.bson.conversions.Bson filter) {
 		Map<String, Long> shared = new LinkedHashMap<>();
 		MongoCollection<Document> epochs = epochs();
 		if (epochs != null) {
-			for (Document epoch : epochs.find(Filters.in("_id", List.copyOf(counts.keySet())))) {
+			for (Document epoch : epochs.find(filter)) {
 				Object value = epoch.get("n");
 				shared.put(String.valueOf(epoch.get("_id")), (value instanceof Number n) ? n.longValue() : 0L);
 			}
 		}
-		return new Stamp(Map.copyOf(counts), Map.copyOf(shared));
+		return Map.copyOf(shared);
+	}
+
+	/**
+	 * Records, until closed, which collections the commands sent from this thread read,
+	 * and whether any wrote, so that a result computed on this thread can be kept with
+	 * the stamp of exactly what it was computed from. Results kept by {@link KeptResults}
+	 * and used meanwhile count as reads of their collections.
+	 */
+	public Reads track() {
+		return track(null);
+	}
+
+	/**
+	 * {@link #track()}, for a computation that began after the stamp of everything was
+	 * read: the stamps of {@link KeptResults} used meanwhile are taken from it, not read
+	 * again (older than a stamp read now, so never taken for a later one).
+	 */
+	public Reads track(Stamp all) {
+		Reads reads = new Reads(Thread.currentThread(), all);
+		TRACKED.set(reads);
+		return reads;
 	}
 
 	/**
@@ -132,9 +192,7 @@ public final class WriteEpochs implements CommandListener {
 		Set<String> changed = new LinkedHashSet<>();
 		for (String collection : collections) {
 			count(collection).incrementAndGet();
-			if (this.watched.contains(collection)) {
-				changed.add(collection);
-			}
+			changed.add(collection);
 		}
 		publish(changed);
 	}
@@ -144,7 +202,9 @@ public final class WriteEpochs implements CommandListener {
 	 * through (lookup lists) was rebuilt, or data was loaded around the client.
 	 */
 	public void writtenAll() {
-		written(List.copyOf(this.watched));
+		List<String> all = new ArrayList<>(this.watched);
+		all.add(EVERYTHING);
+		written(all);
 	}
 
 	private AtomicLong count(String collection) {
@@ -153,6 +213,10 @@ public final class WriteEpochs implements CommandListener {
 
 	@Override
 	public void commandStarted(CommandStartedEvent event) {
+		Reads reads = TRACKED.get();
+		if (reads != null) {
+			reads.sent(event.getCommandName(), event.getCommand());
+		}
 		// a dropped database, or a client-level bulk write (MongoDB 8), may write any
 		if (event.getCommandName().equals("dropDatabase") || event.getCommandName().equals("bulkWrite")) {
 			this.started.put(event.getRequestId(), EVERY);
@@ -181,8 +245,9 @@ public final class WriteEpochs implements CommandListener {
 		String collection = this.started.remove(requestId);
 		if (EVERY.equals(collection)) {
 			this.watched.forEach(this::count);
+			count(EVERYTHING);
 			this.local.values().forEach(AtomicLong::incrementAndGet);
-			publish(Set.copyOf(this.watched));
+			publish(Set.copyOf(this.local.keySet()));
 		}
 		else if (collection != null) {
 			written(List.of(collection));
@@ -255,6 +320,168 @@ public final class WriteEpochs implements CommandListener {
 	 * epochs of the collections it depends on.
 	 */
 	public record Stamp(Map<String, Long> local, Map<String, Long> shared) {
+
+		/**
+		 * Whether no write to these collections (nor to everything) came between the two
+		 * stamps.
+		 */
+		public boolean sameFor(Stamp other, Collection<String> collections) {
+			if (!same(other, EVERYTHING)) {
+				return false;
+			}
+			for (String collection : collections) {
+				if (!same(other, collection)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/** This stamp of some collections only, as {@link WriteEpochs#stamp} reads it. */
+		Stamp of(Collection<String> collections) {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			Map<String, Long> epochs = new LinkedHashMap<>();
+			for (String collection : collections) {
+				counts.put(collection, this.local.getOrDefault(collection, 0L));
+				if (this.shared.containsKey(collection)) {
+					epochs.put(collection, this.shared.get(collection));
+				}
+			}
+			return new Stamp(Map.copyOf(counts), Map.copyOf(epochs));
+		}
+
+		private boolean same(Stamp other, String collection) {
+			return this.local.getOrDefault(collection, 0L).equals(other.local.getOrDefault(collection, 0L))
+					&& this.shared.getOrDefault(collection, 0L).equals(other.shared.getOrDefault(collection, 0L));
+		}
+
+	}
+
+	/**
+	 * What the commands sent from one thread read while it was tracked ({@link #track}):
+	 * the collections, whether any command wrote, and whether any could not be told apart
+	 * (a command this does not know, an aggregation over the database). Closed when the
+	 * result is computed; a result is worth keeping only when {@link #complete()}.
+	 */
+	public static final class Reads implements AutoCloseable {
+
+		private final Thread thread;
+
+		private final Set<String> collections = ConcurrentHashMap.newKeySet();
+
+		private volatile boolean wrote;
+
+		private volatile boolean unknown;
+
+		private final Stamp stamp;
+
+		private volatile boolean closed;
+
+		Reads(Thread thread, Stamp stamp) {
+			this.thread = thread;
+			this.stamp = stamp;
+		}
+
+		void read(Collection<String> names) {
+			if (!this.closed) {
+				this.collections.addAll(names);
+			}
+		}
+
+		void sent(String command, org.bson.BsonDocument body) {
+			if (this.closed) {
+				return;
+			}
+			if (WRITES.contains(command) || command.equals("dropDatabase") || command.equals("bulkWrite")
+					|| command.equals("create") || command.equals("createIndexes") || command.equals("dropIndexes")) {
+				this.wrote = true;
+				return;
+			}
+			if (NEUTRAL.contains(command)) {
+				return;
+			}
+			BsonValue target = command.equals("getMore") ? body.get("collection") : body.get(command);
+			if (target == null || !target.isString()) {
+				// a command over the whole database, or one not known here
+				this.unknown = true;
+				return;
+			}
+			if (!target.asString().getValue().equals(COLLECTION)) {
+				this.collections.add(target.asString().getValue());
+			}
+			if (command.equals("aggregate")) {
+				pipelineReads(body.get("pipeline"));
+			}
+		}
+
+		/** Collections an aggregation reads besides its own, and whether it writes. */
+		private void pipelineReads(BsonValue value) {
+			if (value == null) {
+				return;
+			}
+			if (value.isArray()) {
+				value.asArray().forEach(this::pipelineReads);
+			}
+			else if (value.isDocument()) {
+				value.asDocument().forEach((key, inner) -> {
+					switch (key) {
+						case "$out", "$merge" -> this.wrote = true;
+						case "$lookup", "$graphLookup" -> {
+							if (inner.isDocument() && inner.asDocument().isString("from")) {
+								this.collections.add(inner.asDocument().getString("from").getValue());
+							}
+						}
+						case "$unionWith" -> {
+							if (inner.isString()) {
+								this.collections.add(inner.asString().getValue());
+							}
+							else if (inner.isDocument() && inner.asDocument().isString("coll")) {
+								this.collections.add(inner.asDocument().getString("coll").getValue());
+							}
+						}
+						default -> {
+						}
+					}
+					pipelineReads(inner);
+				});
+			}
+		}
+
+		/** The collections read so far. */
+		public Set<String> collections() {
+			return Set.copyOf(this.collections);
+		}
+
+		public boolean wrote() {
+			return this.wrote;
+		}
+
+		/**
+		 * Read only by known commands, wrote nothing, and asked on the thread it tracks.
+		 */
+		public boolean complete() {
+			return !this.wrote && !this.unknown && Thread.currentThread() == this.thread;
+		}
+
+		/** Something ran for this result where its reads could not be seen. */
+		public void unseen() {
+			this.unknown = true;
+		}
+
+		/** Whether this is asked on the thread it tracks. */
+		public boolean onItsThread() {
+			return Thread.currentThread() == this.thread;
+		}
+
+		/** Stops tracking; on its thread, that thread is tracked no more. */
+		@Override
+		public void close() {
+			this.closed = true;
+			if (Thread.currentThread() == this.thread && TRACKED.get() == this) {
+				TRACKED.remove();
+			}
+		}
+
 	}
 
 }

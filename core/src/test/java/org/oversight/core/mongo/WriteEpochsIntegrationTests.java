@@ -115,4 +115,100 @@ class WriteEpochsIntegrationTests {
 		return (epoch != null) ? ((Number) epoch.get("n")).longValue() : 0L;
 	}
 
+	/**
+	 * A tracked thread's commands name every collection they read, those an aggregation
+	 * looks up or unions with included; a write, or a command over the whole database,
+	 * makes what was computed not worth keeping; other threads' commands are not counted.
+	 */
+	@Test
+	void trackedReadsNameEveryCollectionReadAndNoOtherThreads() throws Exception {
+		for (String name : List.of("read_a", "read_b", "read_c", "read_d", "read_e", "read_f")) {
+			this.mongo.getCollection(name)
+				.insertMany(List.of(new Document("k", 1), new Document("k", 2), new Document("k", 3)));
+		}
+		WriteEpochs.Reads reads = this.epochs.track();
+		try {
+			this.mongo.getCollection("read_a").find(Filters.eq("k", 1)).first();
+			this.mongo.getCollection("read_b")
+				.aggregate(List.of(new Document("$lookup",
+						new Document("from", "read_c").append("localField", "k")
+							.append("foreignField", "k")
+							.append("as", "c"))))
+				.into(new java.util.ArrayList<>());
+			try {
+				this.mongo.getCollection("read_b")
+					.aggregate(List.of(new Document("$unionWith", new Document("coll", "read_d"))))
+					.into(new java.util.ArrayList<>());
+			}
+			catch (RuntimeException ex) {
+				// the embedded server does not know $unionWith; the command was sent all
+				// the same
+			}
+			this.mongo.getCollection("read_e").countDocuments();
+			// three batches of one: a find, then getMores
+			this.mongo.getCollection("read_f").find().batchSize(1).into(new java.util.ArrayList<>());
+			Thread other = new Thread(() -> this.mongo.getCollection("read_other").find().first());
+			other.start();
+			other.join();
+			assertThat(reads.collections()).containsExactlyInAnyOrder("read_a", "read_b", "read_c", "read_d", "read_e",
+					"read_f");
+			assertThat(reads.complete()).isTrue();
+			this.mongo.getCollection("read_a").insertOne(new Document("k", 4));
+			assertThat(reads.wrote()).isTrue();
+			assertThat(reads.complete()).isFalse();
+		}
+		finally {
+			reads.close();
+		}
+		this.mongo.getCollection("read_other").find().first();
+		assertThat(reads.collections()).doesNotContain("read_other");
+
+		WriteEpochs.Reads overTheDatabase = this.epochs.track();
+		try {
+			this.mongo.getDb()
+				.aggregate(List.of(new Document("$currentOp", new Document())))
+				.into(new java.util.ArrayList<>());
+		}
+		catch (RuntimeException ex) {
+			// an embedded server may not know it; sent all the same
+		}
+		finally {
+			assertThat(overTheDatabase.complete()).isFalse();
+			overTheDatabase.close();
+		}
+	}
+
+	/**
+	 * Results kept by the services and used while tracked count as reads of their
+	 * collections; their stamps are taken from the stamp of everything the tracking began
+	 * with, not read again, and a write since makes them differ from one read now.
+	 */
+	@Test
+	void keptResultsUsedWhileTrackedCountAsReads() {
+		this.epochs.watch(List.of("kept_source"));
+		this.epochs.flush();
+		KeptResults<String, Integer> kept = new KeptResults<>(this.epochs, List.of("kept_source"), 10,
+				java.time.Duration.ofMinutes(1));
+		WriteEpochs.Stamp all = this.epochs.stampAll();
+		java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+		WriteEpochs.Reads reads = this.epochs.track(all);
+		try {
+			assertThat(kept.get("k", computed::incrementAndGet)).isEqualTo(1);
+			assertThat(kept.get("k", computed::incrementAndGet)).isEqualTo(1);
+		}
+		finally {
+			reads.close();
+		}
+		assertThat(reads.collections()).containsExactly("kept_source");
+		assertThat(this.epochs.stamp(List.of("kept_source"))).isEqualTo(all.of(List.of("kept_source", "*")));
+		assertThat(kept.get("k", computed::incrementAndGet)).isEqualTo(1);
+
+		this.mongo.getCollection("kept_source").insertOne(new Document("k", 1));
+		assertThat(all.sameFor(this.epochs.stampAll(), List.of("kept_source"))).isFalse();
+		assertThat(all.sameFor(this.epochs.stampAll(), List.of("read_nothing"))).isTrue();
+		assertThat(kept.get("k", computed::incrementAndGet)).isEqualTo(2);
+		this.epochs.writtenAll();
+		assertThat(all.sameFor(this.epochs.stampAll(), List.of("read_nothing"))).isFalse();
+	}
+
 }

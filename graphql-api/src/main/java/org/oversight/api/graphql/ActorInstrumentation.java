@@ -46,6 +46,7 @@ class ActorInstrumentation extends SimplePerformantInstrumentation {
 			if (deadline != null && System.nanoTime() > deadline) {
 				throw new RequestTimedOut(this.properties.timeout());
 			}
+			KeptResponses.fetchedOn(environment.getGraphQlContext());
 			Viewer viewer = Viewers.from(environment.getGraphQlContext());
 			return Actor.as(viewer.username(), () -> {
 				try {

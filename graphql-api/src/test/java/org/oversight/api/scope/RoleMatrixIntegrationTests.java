@@ -145,8 +145,9 @@ class RoleMatrixIntegrationTests extends ApiTestSupport {
 	Map<String, Long> snapshot() {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		for (String name : this.mongo.getCollectionNames()) {
+			// write_epochs counts the writes of the audit log and accounts, left out too
 			if (!name.equals("audit_log") && !name.equals("job_runs") && !name.equals("accounts")
-					&& !name.equals("settings")) {
+					&& !name.equals("settings") && !name.equals("write_epochs")) {
 				counts.put(name, this.mongo.getCollection(name).countDocuments());
 				counts.put(name + "#hash",
 						(long) this.mongo.getCollection(name)
