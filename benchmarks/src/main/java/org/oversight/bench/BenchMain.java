@@ -293,10 +293,16 @@ public final class BenchMain {
 			for (int clients : this.settings.clients()) {
 				Heap.Peak peak = Heap.Peak.start();
 				Cpu cpu = Cpu.start();
+				double writes = Double.parseDouble(Settings.property("bench.writes", "0"));
+				TalkWriter writer = TalkWriter.start(graphql, db, writes, today);
 				LoadDriver.Result served = LoadDriver.run(dashboard.name() + " (server)", clients,
 						this.settings.warmup(), this.settings.measure(),
 						(i) -> graphql.execute(dashboard.document(), dashboard.target(i)));
 				String serverCpu = cpu.since();
+				if (writer != null) {
+					writer.close();
+					this.report.line("  - meanwhile, %s talks a second: %s", writes, writer);
+				}
 				long peakHeap = peak.stop();
 				long afterGc = Heap.afterGc();
 				cpu = Cpu.start();

@@ -76,7 +76,7 @@ public final class WriteEpochs implements CommandListener {
 
 	private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
 
-	private final Map<Integer, String> started = new ConcurrentHashMap<>();
+	private final Map<Integer, List<String>> started = new ConcurrentHashMap<>();
 
 	private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
 
@@ -219,7 +219,7 @@ public final class WriteEpochs implements CommandListener {
 		}
 		// a dropped database, or a client-level bulk write (MongoDB 8), may write any
 		if (event.getCommandName().equals("dropDatabase") || event.getCommandName().equals("bulkWrite")) {
-			this.started.put(event.getRequestId(), EVERY);
+			this.started.put(event.getRequestId(), List.of(EVERY));
 			return;
 		}
 		if (!WRITES.contains(event.getCommandName())) {
@@ -227,7 +227,8 @@ public final class WriteEpochs implements CommandListener {
 		}
 		BsonValue target = event.getCommand().get(event.getCommandName());
 		if (target != null && target.isString() && !target.asString().getValue().equals(COLLECTION)) {
-			this.started.put(event.getRequestId(), target.asString().getValue());
+			this.started.put(event.getRequestId(),
+					Partitions.written(target.asString().getValue(), event.getCommandName(), event.getCommand()));
 		}
 	}
 
@@ -242,15 +243,15 @@ public final class WriteEpochs implements CommandListener {
 	}
 
 	private void answered(int requestId) {
-		String collection = this.started.remove(requestId);
-		if (EVERY.equals(collection)) {
+		List<String> collections = this.started.remove(requestId);
+		if (collections != null && collections.contains(EVERY)) {
 			this.watched.forEach(this::count);
 			count(EVERYTHING);
 			this.local.values().forEach(AtomicLong::incrementAndGet);
 			publish(Set.copyOf(this.local.keySet()));
 		}
-		else if (collection != null) {
-			written(List.of(collection));
+		else if (collections != null) {
+			written(collections);
 		}
 	}
 
@@ -407,7 +408,7 @@ public final class WriteEpochs implements CommandListener {
 				return;
 			}
 			if (!target.asString().getValue().equals(COLLECTION)) {
-				this.collections.add(target.asString().getValue());
+				this.collections.addAll(Partitions.read(target.asString().getValue(), command, body));
 			}
 			if (command.equals("aggregate")) {
 				pipelineReads(body.get("pipeline"));

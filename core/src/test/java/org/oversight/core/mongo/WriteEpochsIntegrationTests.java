@@ -211,4 +211,47 @@ class WriteEpochsIntegrationTests {
 		assertThat(all.sameFor(this.epochs.stampAll(), List.of("read_nothing"))).isFalse();
 	}
 
+	/**
+	 * The lookup lists' parts have epochs of their own: a write to one part leaves what
+	 * was read from another current, unless the write's part cannot be told.
+	 */
+	@Test
+	void aWriteToOnePartOfTheLookupListsLeavesTheOthersCurrent() {
+		MongoCollection<Document> lists = this.mongo.getCollection("lookup_lists");
+		lists.insertMany(List.of(new Document("_id", "part_a:1"), new Document("_id", "part_b:1"),
+				new Document("_id", "part_b:2")));
+		WriteEpochs.Reads reads = this.epochs.track();
+		List<String> ofB;
+		List<String> whole;
+		try {
+			lists.find(Filters.in("_id", List.of("part_b:1", "part_b:2"))).into(new java.util.ArrayList<>());
+			ofB = List.copyOf(reads.collections());
+		}
+		finally {
+			reads.close();
+		}
+		WriteEpochs.Reads all = this.epochs.track();
+		try {
+			lists.find(Filters.exists("ids")).into(new java.util.ArrayList<>());
+			whole = List.copyOf(all.collections());
+		}
+		finally {
+			all.close();
+		}
+		assertThat(ofB).containsExactlyInAnyOrder("lookup_lists:part_b", "lookup_lists:?");
+		assertThat(whole).containsExactly("lookup_lists");
+
+		WriteEpochs.Stamp before = this.epochs.stampAll();
+		lists.updateOne(Filters.eq("_id", "part_a:1"), Updates.addToSet("ids", "x"));
+		WriteEpochs.Stamp afterA = this.epochs.stampAll();
+		assertThat(before.sameFor(afterA, ofB)).isTrue();
+		assertThat(before.sameFor(afterA, whole)).isFalse();
+		lists.updateOne(Filters.eq("_id", "part_b:2"), Updates.addToSet("ids", "x"));
+		assertThat(afterA.sameFor(this.epochs.stampAll(), ofB)).isFalse();
+
+		WriteEpochs.Stamp beforeUnknown = this.epochs.stampAll();
+		lists.updateMany(Filters.exists("ids"), Updates.set("checked", true));
+		assertThat(beforeUnknown.sameFor(this.epochs.stampAll(), ofB)).isFalse();
+	}
+
 }

@@ -134,7 +134,8 @@ class KeptResponsesIntegrationTests extends ApiTestSupport {
 		assertThat(ask(admin(), OVERDUE, "under", this.province.id())).contains("daysOverdue=5");
 		assertKept();
 		// other variables, another answer
-		assertThat(ask(admin(), OVERVIEW, "id", this.city.id())).startsWith("{organization={code=C,").contains("code=X");
+		assertThat(ask(admin(), OVERVIEW, "id", this.city.id())).startsWith("{organization={code=C,")
+			.contains("code=X");
 		assertComputed();
 	}
 
@@ -159,6 +160,34 @@ class KeptResponsesIntegrationTests extends ApiTestSupport {
 				.append("date", java.util.Date.from(java.time.Instant.parse("2026-02-01T00:00:00Z"))));
 		assertThat(overview()).isEqualTo(first);
 		assertKept();
+	}
+
+	/**
+	 * A talk recorded writes the talks and the subject's list of talks: the overview,
+	 * read from other lists, stays kept; coverage, read from the talks, is computed
+	 * again.
+	 */
+	@Test
+	void aTalkRecordedLeavesTheOverviewKept() {
+		String coverage = """
+				query($id: ID!) { supervisionCoverage(organizationId: $id, year: 2026) { principals withSupervisionTalk } }""";
+		String first = overview();
+		ask(admin(), coverage, "id", this.city.id());
+		Cadre cityPrincipal = this.mongo.findOne(org.springframework.data.mongodb.core.query.Query
+			.query(org.springframework.data.mongodb.core.query.Criteria.where("name").is("市委书记")), Cadre.class);
+		admin().document("""
+				mutation($input: RecordTalkInput!) { recordTalk(input: $input) { id } }""")
+			.variable("input",
+					java.util.Map.of("kind", "SUPERVISION", "date", TestDatabase.TODAY.minusDays(1).toString(),
+							"subjectId", this.countyPrincipal.id(), "conductedByIds", List.of(cityPrincipal.id()),
+							"organizationId", this.county.id()))
+			.execute()
+			.errors()
+			.verify();
+		assertThat(overview()).isEqualTo(first);
+		assertKept();
+		assertThat(ask(admin(), coverage, "id", this.city.id())).contains("withSupervisionTalk=1");
+		assertThat(this.counter.byCommand()).containsKey("find talks");
 	}
 
 	@Test
