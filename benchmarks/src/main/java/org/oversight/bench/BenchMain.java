@@ -301,7 +301,6 @@ public final class BenchMain {
 				String serverCpu = cpu.since();
 				if (writer != null) {
 					writer.close();
-					this.report.line("  - meanwhile, %s talks a second: %s", writes, writer);
 				}
 				long peakHeap = peak.stop();
 				long afterGc = Heap.afterGc();
@@ -315,6 +314,9 @@ public final class BenchMain {
 						: new LoadDriver.Result(dashboard.name() + " (raw driver)", clients, 0, 0, 0, 0, 0, 0, 0, 0,
 								"not run (bench.raw-window=false)");
 				this.report.queries(dashboard, served, direct, peakHeap, afterGc);
+				if (writer != null) {
+					this.report.line("  - meanwhile, %s talks a second: %s", writes, writer);
+				}
 				this.report.line("  - server window %s; raw window %s", serverCpu, cpu.since());
 			}
 		}
