@@ -202,9 +202,17 @@ class DocsExamplesTests {
 		request.execute().errors().verify();
 		CommandCounting.READS.set(0);
 		Object again = request.execute().errors().verify().path("").entity(Object.class).get();
+		if (MOMENT.matcher(example.document()).find()) {
+			// an account's lock ends, a signed link expires: computed every time
+			assertThat(CommandCounting.READS.get()).as(example + ": commands asked again, not kept").isGreaterThan(2);
+			return;
+		}
 		assertThat(CommandCounting.READS.get()).as(example + ": commands asked again").isLessThanOrEqualTo(2);
 		assertThat(again).as(example + ": asked again").isEqualTo(first);
 	}
+
+	/** Fields whose answer depends on the moment or the request, never kept. */
+	private static final Pattern MOMENT = Pattern.compile("\\bme\\s*\\{|downloadUrl");
 
 	void run(Example example) {
 		Document document = Parser.parse(example.document());

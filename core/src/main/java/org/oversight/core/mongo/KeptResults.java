@@ -68,6 +68,7 @@ public final class KeptResults<K, V> {
 		long now = this.nanoTime.getAsLong();
 		Kept<V> found = this.kept.get(key);
 		if (current(found, stamp, now)) {
+			WriteEpochs.usedKeptFrom(found.at());
 			return found.value();
 		}
 		V value = compute.get();
@@ -91,6 +92,7 @@ public final class KeptResults<K, V> {
 		for (K key : keys) {
 			Kept<V> kept = this.kept.get(key);
 			if (current(kept, stamp, now)) {
+				WriteEpochs.usedKeptFrom(kept.at());
 				found.put(key, kept.value());
 			}
 			else {

@@ -66,6 +66,13 @@ public final class WriteEpochs implements CommandListener {
 	 */
 	public static final String EVERYTHING = "*";
 
+	/**
+	 * Commands that may write any collection, or one not named first: a dropped database,
+	 * a client-level bulk write (MongoDB 8), a renamed collection, a map-reduce.
+	 */
+	private static final Set<String> ANY_WRITES = Set.of("dropDatabase", "bulkWrite", "renameCollection", "mapReduce",
+			"mapreduce");
+
 	/** Commands that read no collection's documents (nor write any). */
 	private static final Set<String> NEUTRAL = Set.of("killCursors", "endSessions", "ping", "hello", "isMaster",
 			"ismaster", "buildInfo", "buildinfo", "saslStart", "saslContinue");
@@ -156,11 +163,25 @@ public final class WriteEpochs implements CommandListener {
 		MongoCollection<Document> epochs = epochs();
 		if (epochs != null) {
 			for (Document epoch : epochs.find(filter)) {
-				Object value = epoch.get("n");
+				// a value never given before (n counts the writes, and may come back
+				// after
+				// a restore)
+				Object value = epoch.containsKey("e") ? epoch.get("e") : epoch.get("n");
 				shared.put(String.valueOf(epoch.get("_id")), (value instanceof Number n) ? n.longValue() : 0L);
 			}
 		}
 		return Map.copyOf(shared);
+	}
+
+	/**
+	 * Tells what this thread computes, if tracked, that it uses a kept result computed at
+	 * {@code nanoTime}: what it computes is that old as well.
+	 */
+	static void usedKeptFrom(long nanoTime) {
+		Reads reads = TRACKED.get();
+		if (reads != null && !reads.closed && nanoTime < reads.keptSince) {
+			reads.keptSince = nanoTime;
+		}
 	}
 
 	/**
@@ -193,6 +214,12 @@ public final class WriteEpochs implements CommandListener {
 		for (String collection : collections) {
 			count(collection).incrementAndGet();
 			changed.add(collection);
+			if (Partitions.PARTITIONED.contains(collection)
+					&& collections.stream().noneMatch((name) -> name.startsWith(collection + ":"))) {
+				// written as a whole: which part, nobody said
+				count(collection + ":" + Partitions.UNKNOWN).incrementAndGet();
+				changed.add(collection + ":" + Partitions.UNKNOWN);
+			}
 		}
 		publish(changed);
 	}
@@ -218,7 +245,8 @@ public final class WriteEpochs implements CommandListener {
 			reads.sent(event.getCommandName(), event.getCommand());
 		}
 		// a dropped database, or a client-level bulk write (MongoDB 8), may write any
-		if (event.getCommandName().equals("dropDatabase") || event.getCommandName().equals("bulkWrite")) {
+		if (ANY_WRITES.contains(event.getCommandName())
+				|| (event.getCommandName().equals("aggregate") && writesOut(event.getCommand().get("pipeline")))) {
 			this.started.put(event.getRequestId(), List.of(EVERY));
 			return;
 		}
@@ -230,6 +258,20 @@ public final class WriteEpochs implements CommandListener {
 			this.started.put(event.getRequestId(),
 					Partitions.written(target.asString().getValue(), event.getCommandName(), event.getCommand()));
 		}
+	}
+
+	/** Whether an aggregation pipeline ends in {@code $out} or {@code $merge}. */
+	private static boolean writesOut(BsonValue pipeline) {
+		if (pipeline == null || !pipeline.isArray()) {
+			return false;
+		}
+		for (BsonValue stage : pipeline.asArray()) {
+			if (stage.isDocument()
+					&& (stage.asDocument().containsKey("$out") || stage.asDocument().containsKey("$merge"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -273,7 +315,9 @@ public final class WriteEpochs implements CommandListener {
 				this.unpublished.removeAll(batch);
 				List<UpdateOneModel<Document>> increments = batch.stream()
 					.map((collection) -> new UpdateOneModel<Document>(Filters.eq("_id", collection),
-							Updates.inc("n", 1L), new UpdateOptions().upsert(true)))
+							Updates.combine(Updates.inc("n", 1L),
+									Updates.set("e", java.util.concurrent.ThreadLocalRandom.current().nextLong())),
+							new UpdateOptions().upsert(true)))
 					.toList();
 				try {
 					epochs().bulkWrite(increments, new BulkWriteOptions().ordered(false));
@@ -378,6 +422,8 @@ public final class WriteEpochs implements CommandListener {
 
 		private volatile boolean closed;
 
+		private volatile long keptSince = Long.MAX_VALUE;
+
 		Reads(Thread thread, Stamp stamp) {
 			this.thread = thread;
 			this.stamp = stamp;
@@ -446,6 +492,14 @@ public final class WriteEpochs implements CommandListener {
 					pipelineReads(inner);
 				});
 			}
+		}
+
+		/**
+		 * When the oldest kept result used was computed ({@link System#nanoTime()}), or
+		 * {@link Long#MAX_VALUE} when none was: what is computed from it is no younger.
+		 */
+		public long keptSince() {
+			return this.keptSince;
 		}
 
 		/** The collections read so far. */

@@ -200,6 +200,8 @@ class WriteEpochsIntegrationTests {
 			reads.close();
 		}
 		assertThat(reads.collections()).containsExactly("kept_source");
+		assertThat(reads.keptSince()).as("the kept result used dates what is computed from it")
+			.isLessThan(Long.MAX_VALUE);
 		assertThat(this.epochs.stamp(List.of("kept_source"))).isEqualTo(all.of(List.of("kept_source", "*")));
 		assertThat(kept.get("k", computed::incrementAndGet)).isEqualTo(1);
 
@@ -252,6 +254,34 @@ class WriteEpochsIntegrationTests {
 		WriteEpochs.Stamp beforeUnknown = this.epochs.stampAll();
 		lists.updateMany(Filters.exists("ids"), Updates.set("checked", true));
 		assertThat(beforeUnknown.sameFor(this.epochs.stampAll(), ofB)).isFalse();
+	}
+
+	/**
+	 * Writes whose target is not the command's first value count as writes of everything:
+	 * an aggregation into a collection, a renamed collection.
+	 */
+	@Test
+	void writesIntoAnotherCollectionCountAsEverything() {
+		this.mongo.getCollection("out_source").insertOne(new Document("k", 1));
+		WriteEpochs.Stamp before = this.epochs.stampAll();
+		try {
+			this.mongo.getCollection("out_source")
+				.aggregate(List.of(new Document("$out", "out_target")))
+				.toCollection();
+		}
+		catch (RuntimeException ex) {
+			// the embedded server may not know $out; the command was sent all the same
+		}
+		assertThat(before.sameFor(this.epochs.stampAll(), List.of("never_written"))).isFalse();
+		WriteEpochs.Stamp renamed = this.epochs.stampAll();
+		try {
+			this.mongo.getCollection("out_source")
+				.renameCollection(new com.mongodb.MongoNamespace(this.mongo.getDb().getName(), "out_renamed"));
+		}
+		catch (RuntimeException ex) {
+			// likewise
+		}
+		assertThat(renamed.sameFor(this.epochs.stampAll(), List.of("never_written"))).isFalse();
 	}
 
 }

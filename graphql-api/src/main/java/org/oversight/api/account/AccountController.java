@@ -42,7 +42,9 @@ class AccountController {
 	}
 
 	@QueryMapping
-	AccountView me(@ContextValue Viewer viewer) {
+	AccountView me(@ContextValue Viewer viewer, graphql.GraphQLContext context) {
+		// locked until a moment: the answer changes then without a write
+		org.oversight.api.graphql.KeptResponses.notKept(context);
 		return this.accounts.find(viewer.username())
 			.map(this::view)
 			.orElseGet(() -> new AccountView(viewer.username(), viewer.roles().stream().sorted().toList(),

@@ -90,13 +90,21 @@ public class KeptResponses implements WebGraphQlInterceptor {
 		}
 		return Mono.defer(() -> {
 			WriteEpochs.Reads reads = this.epochs.track(stamp);
-			request.configureExecutionInput(
-					(input, builder) -> builder.graphQLContext((context) -> context.put(READS, reads)).build());
-			return chain.next(request).doOnNext((response) -> {
-				if (reads.complete() && response.isValid() && response.getErrors().isEmpty()) {
-					this.kept.put(key, new Kept(response.getExecutionResult(), stamp, reads.collections(), now));
-				}
-			}).doFinally((signal) -> reads.close());
+			try {
+				request.configureExecutionInput(
+						(input, builder) -> builder.graphQLContext((context) -> context.put(READS, reads)).build());
+				return chain.next(request).doOnNext((response) -> {
+					if (reads.complete() && response.isValid() && response.getErrors().isEmpty()) {
+						// as old as the oldest kept result it was computed from
+						long at = Math.min(now, reads.keptSince());
+						this.kept.put(key, new Kept(response.getExecutionResult(), stamp, reads.collections(), at));
+					}
+				}).doFinally((signal) -> reads.close());
+			}
+			catch (RuntimeException ex) {
+				reads.close();
+				throw ex;
+			}
 		});
 	}
 
@@ -107,6 +115,18 @@ public class KeptResponses implements WebGraphQlInterceptor {
 	static void fetchedOn(GraphQLContext context) {
 		WriteEpochs.Reads reads = context.get(READS);
 		if (reads != null && !reads.onItsThread()) {
+			reads.unseen();
+		}
+	}
+
+	/**
+	 * The answer being computed depends on more than the stored data, its key and day:
+	 * the moment (when a lock ends), or the request itself (a signed link to this host,
+	 * valid for minutes). It is not kept.
+	 */
+	public static void notKept(GraphQLContext context) {
+		WriteEpochs.Reads reads = context.get(READS);
+		if (reads != null) {
 			reads.unseen();
 		}
 	}

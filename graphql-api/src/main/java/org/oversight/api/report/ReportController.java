@@ -130,7 +130,10 @@ class ReportController {
 	}
 
 	@SchemaMapping(typeName = "EcologyReport")
-	String downloadUrl(EcologyReport report, @Argument ReportFormat format, @ContextValue Viewer viewer) {
+	String downloadUrl(EcologyReport report, @Argument ReportFormat format, @ContextValue Viewer viewer,
+			graphql.GraphQLContext context) {
+		// signed for minutes, for the host asked: not an answer to keep
+		org.oversight.api.graphql.KeptResponses.notKept(context);
 		String path = this.links.link(report.id(), format, viewer.username());
 		try {
 			return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
