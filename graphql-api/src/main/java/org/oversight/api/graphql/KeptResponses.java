@@ -57,7 +57,22 @@ public class KeptResponses implements WebGraphQlInterceptor {
 
 	private final Map<Key, Kept> kept;
 
-	KeptResponses(WriteEpochs epochs, Viewers viewers, Today today, OversightProperties properties) {
+	private final io.micrometer.core.instrument.Counter answeredKept;
+
+	private final io.micrometer.core.instrument.Counter computedAndKept;
+
+	private final io.micrometer.core.instrument.Counter computedNotKept;
+
+	KeptResponses(WriteEpochs epochs, Viewers viewers, Today today, OversightProperties properties,
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+		io.micrometer.core.instrument.MeterRegistry registry = meters
+			.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+		this.answeredKept = outcome(registry, "kept");
+		this.computedAndKept = outcome(registry, "computed");
+		this.computedNotKept = outcome(registry, "not-kept");
+		io.micrometer.core.instrument.Gauge.builder("oversight.kept.answers.size", this, KeptResponses::size)
+			.description("Whole answers kept by this process")
+			.register(registry);
 		this.epochs = epochs;
 		this.viewers = viewers;
 		this.today = today;
@@ -73,6 +88,15 @@ public class KeptResponses implements WebGraphQlInterceptor {
 		});
 	}
 
+	private static io.micrometer.core.instrument.Counter outcome(io.micrometer.core.instrument.MeterRegistry registry,
+			String outcome) {
+		return io.micrometer.core.instrument.Counter.builder("oversight.kept.answers")
+			.description("Queries that could be kept: answered from a kept answer (kept), computed and kept "
+					+ "(computed), computed and not kept (not-kept)")
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		if (this.capacity <= 0 || request instanceof WebSocketGraphQlRequest || !onlyQueries(request.getDocument())) {
@@ -85,6 +109,7 @@ public class KeptResponses implements WebGraphQlInterceptor {
 		Kept found = this.kept.get(key);
 		if (found != null && found.stamp().sameFor(stamp, found.collections())
 				&& now - found.at() < this.lifetimeNanos) {
+			this.answeredKept.increment();
 			return Mono.just(new WebGraphQlResponse(
 					new DefaultExecutionGraphQlResponse(request.toExecutionInput(), found.result())));
 		}
@@ -98,6 +123,10 @@ public class KeptResponses implements WebGraphQlInterceptor {
 						// as old as the oldest kept result it was computed from
 						long at = Math.min(now, reads.keptSince());
 						this.kept.put(key, new Kept(response.getExecutionResult(), stamp, reads.collections(), at));
+						this.computedAndKept.increment();
+					}
+					else {
+						this.computedNotKept.increment();
 					}
 				}).doFinally((signal) -> reads.close());
 			}

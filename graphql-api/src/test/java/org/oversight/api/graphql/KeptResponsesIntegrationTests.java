@@ -123,12 +123,24 @@ class KeptResponsesIntegrationTests extends ApiTestSupport {
 		assertThat(this.counter.byCommand()).as("computed").containsKey("find organizations");
 	}
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	double outcome(String outcome) {
+		return this.meters.get("oversight.kept.answers").tag("outcome", outcome).counter().count();
+	}
+
 	@Test
 	void askedAgainTheAnswerIsTheKeptOne() {
+		double kept = outcome("kept");
+		double computed = outcome("computed");
 		String first = overview();
 		assertComputed();
+		assertThat(outcome("computed")).isEqualTo(computed + 1);
 		assertThat(overview()).isEqualTo(first).contains("市委书记");
 		assertKept();
+		assertThat(outcome("kept")).isEqualTo(kept + 1);
+		assertThat(this.meters.get("oversight.kept.answers.size").gauge().value()).isPositive();
 		assertThat(ask(admin(), OVERDUE, "under", this.province.id())).contains("daysOverdue=5");
 		assertComputed();
 		assertThat(ask(admin(), OVERDUE, "under", this.province.id())).contains("daysOverdue=5");
@@ -237,6 +249,7 @@ class KeptResponsesIntegrationTests extends ApiTestSupport {
 	void answersWithErrorsAndMutationsAreNotKept() {
 		String missing = """
 				query($id: ID!) { blindSpots(organizationId: $id) { vacancies { code } } }""";
+		double notKept = outcome("not-kept");
 		for (int i = 0; i < 2; i++) {
 			this.counter.reset();
 			admin().document(missing)
@@ -246,6 +259,7 @@ class KeptResponsesIntegrationTests extends ApiTestSupport {
 				.satisfy((errors) -> assertThat(errors).isNotEmpty());
 			assertThat(this.counter.byCommand()).containsKey("find organizations");
 		}
+		assertThat(outcome("not-kept")).isEqualTo(notKept + 2);
 		int before = this.kept.size();
 		admin().document("mutation($id: ID!, $on: Date!) { dissolveOrganization(id: $id, on: $on) { code } }")
 			.variable("id", this.county.id())
