@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongSupplier;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
@@ -52,8 +51,6 @@ public class KeptResponses implements WebGraphQlInterceptor {
 	private final int capacity;
 
 	private final long lifetimeNanos;
-
-	private final LongSupplier nanoTime = System::nanoTime;
 
 	private final Map<Key, Kept> kept;
 
@@ -105,7 +102,7 @@ public class KeptResponses implements WebGraphQlInterceptor {
 		Key key = new Key(request.getDocument(), request.getOperationName(), request.getVariables(),
 				this.viewers.current(), this.today.date());
 		WriteEpochs.Stamp stamp = this.epochs.stampAll();
-		long now = this.nanoTime.getAsLong();
+		long now = System.nanoTime();
 		Kept found = this.kept.get(key);
 		if (found != null && found.stamp().sameFor(stamp, found.collections())
 				&& now - found.at() < this.lifetimeNanos) {
