@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.netty.channel.Channel;
+
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
@@ -59,8 +61,16 @@ final class H2StoreBackend extends H2Backend {
 
 	static final String BUILT = "oversight.built-indexes";
 
+	private final ReplyBatches batches = new ReplyBatches(getCursorRegistry());
+
 	H2StoreBackend(MVStore store) {
 		super(store);
+	}
+
+	/** Replies cut into batches by {@link ReplyBatches}. */
+	@Override
+	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		return this.batches.cap(super.handleCommand(channel, databaseName, command, query));
 	}
 
 	/**

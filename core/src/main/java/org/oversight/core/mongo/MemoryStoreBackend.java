@@ -2,6 +2,8 @@ package org.oversight.core.mongo;
 
 import java.util.List;
 
+import io.netty.channel.Channel;
+
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -12,9 +14,17 @@ import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * The memory backend of the embedded server, with id lists matched by {@link IdListMatch}
- * and unique indexes hashed by {@link SpreadUniqueIndex}.
+ * unique indexes hashed by {@link SpreadUniqueIndex}, and replies cut into batches by
+ * {@link ReplyBatches}.
  */
 final class MemoryStoreBackend extends MemoryBackend {
+
+	private final ReplyBatches batches = new ReplyBatches(getCursorRegistry());
+
+	@Override
+	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+		return this.batches.cap(super.handleCommand(channel, databaseName, command, query));
+	}
 
 	@Override
 	public MemoryDatabase openOrCreateDatabase(String databaseName) {

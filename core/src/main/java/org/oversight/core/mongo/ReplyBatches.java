@@ -1,0 +1,213 @@
+package org.oversight.core.mongo;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Decimal128;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.exception.CursorNotFoundException;
+
+/**
+ * The embedded server's replies cut into batches of at most {@value #MAX_BATCH_BYTES}
+ * bytes, as MongoDB cuts them.
+ * <p>
+ * The embedded server answers a {@code find} or {@code aggregate} without a batch size
+ * with every document in its first batch, and the driver refuses a reply over the 48 MB
+ * the server announces as its largest message: the annual reports' read of the posts is
+ * 26 MB at the size of a province, so a province twice that size could not be reported
+ * on. A batch over the limit keeps the documents that fit; the others, followed by what
+ * the server's own cursor still held, wait in a cursor under the same id (a new one when
+ * the server had none) that the next {@code getMore} takes from, in batches of the size
+ * it asks for and never over the limit. A single document over the limit goes alone.
+ */
+final class ReplyBatches {
+
+	/** MongoDB's own limit for a batch. */
+	static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
+
+	private final CursorRegistry cursors;
+
+	private final int maxBytes;
+
+	ReplyBatches(CursorRegistry cursors) {
+		this(cursors, MAX_BATCH_BYTES);
+	}
+
+	ReplyBatches(CursorRegistry cursors, int maxBytes) {
+		this.cursors = cursors;
+		this.maxBytes = maxBytes;
+	}
+
+	/** The response, its batch cut to the limit (changed in place). */
+	Document cap(Document response) {
+		if (response == null || !(response.get("cursor") instanceof Document cursor)) {
+			return response;
+		}
+		String key = cursor.containsKey("firstBatch") ? "firstBatch" : "nextBatch";
+		if (!(cursor.get(key) instanceof List<?> batch) || batch.size() < 2) {
+			return response;
+		}
+		int fitting = fitting(batch, 0, Integer.MAX_VALUE, this.maxBytes);
+		if (fitting == batch.size()) {
+			return response;
+		}
+		List<Object> rest = new ArrayList<>(batch.subList(fitting, batch.size()));
+		long id = ((Number) cursor.get("id")).longValue();
+		if (id != 0) {
+			rest.addAll(remaining(id));
+		}
+		else {
+			id = this.cursors.generateCursorId();
+		}
+		this.cursors.add(new CappedCursor(id, rest, this.maxBytes));
+		cursor.put(key, new ArrayList<>(batch.subList(0, fitting)));
+		cursor.put("id", id);
+		return response;
+	}
+
+	/** Takes everything the server's cursor still holds, and retires it. */
+	private List<Object> remaining(long id) {
+		Cursor cursor;
+		try {
+			cursor = this.cursors.getCursor(id);
+		}
+		catch (CursorNotFoundException ex) {
+			return List.of();
+		}
+		this.cursors.remove(id);
+		if (cursor instanceof CappedCursor capped) {
+			return capped.documents.subList(capped.next, capped.documents.size());
+		}
+		return cursor.isEmpty() ? List.of() : new ArrayList<>(cursor.takeDocuments(Integer.MAX_VALUE));
+	}
+
+	/**
+	 * How many of the documents from {@code from} fit in a batch of {@code maxBytes} (at
+	 * least one, at most {@code count}).
+	 */
+	static int fitting(List<?> documents, int from, int count, int maxBytes) {
+		long bytes = 0;
+		int end = (int) Math.min(documents.size(), (long) from + count);
+		for (int i = from; i < end; i++) {
+			bytes += size(documents.get(i));
+			if (bytes > maxBytes && i > from) {
+				return i - from;
+			}
+		}
+		return end - from;
+	}
+
+	/** The BSON size of a value (of a document: all of it). */
+	static long size(Object value) {
+		if (value instanceof Map<?, ?> document) {
+			long bytes = 5;
+			for (Map.Entry<?, ?> entry : document.entrySet()) {
+				bytes += 2 + utf8Length(String.valueOf(entry.getKey())) + size(entry.getValue());
+			}
+			return bytes;
+		}
+		if (value instanceof List<?> list) {
+			long bytes = 5;
+			for (int i = 0; i < list.size(); i++) {
+				bytes += 2 + digits(i) + size(list.get(i));
+			}
+			return bytes;
+		}
+		if (value instanceof String text) {
+			return 5 + utf8Length(text);
+		}
+		if (value == null) {
+			return 0;
+		}
+		if (value instanceof Boolean) {
+			return 1;
+		}
+		if (value instanceof Integer) {
+			return 4;
+		}
+		if (value instanceof Decimal128) {
+			return 16;
+		}
+		if (value instanceof Number || value instanceof Instant || value instanceof Date) {
+			return 8;
+		}
+		if (value instanceof ObjectId) {
+			return 12;
+		}
+		if (value instanceof BinData data) {
+			return 5 + data.getData().length;
+		}
+		if (value instanceof BsonRegularExpression regex) {
+			return 2 + utf8Length(regex.getPattern()) + utf8Length(regex.getOptions());
+		}
+		return 16;
+	}
+
+	private static int digits(int index) {
+		return (index < 10) ? 1 : (int) Math.log10(index) + 1;
+	}
+
+	private static long utf8Length(String text) {
+		long bytes = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x80) {
+				bytes += (c < 0x800) ? 1 : Character.isSurrogate(c) ? 1 : 2;
+			}
+		}
+		return bytes;
+	}
+
+	/**
+	 * The documents left of a reply cut to the limit. A {@code getMore} asking for
+	 * {@code n} gets at most {@code n} (all, with none asked), and never more than the
+	 * limit.
+	 */
+	static final class CappedCursor implements Cursor {
+
+		private final long id;
+
+		private final List<Object> documents;
+
+		private final int maxBytes;
+
+		private int next;
+
+		CappedCursor(long id, List<Object> documents, int maxBytes) {
+			this.id = id;
+			this.documents = documents;
+			this.maxBytes = maxBytes;
+		}
+
+		@Override
+		public long getId() {
+			return this.id;
+		}
+
+		@Override
+		public boolean isEmpty() {
+			return this.next >= this.documents.size();
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public List<Document> takeDocuments(int numberToReturn) {
+			int count = fitting(this.documents, this.next, (numberToReturn > 0) ? numberToReturn : Integer.MAX_VALUE,
+					this.maxBytes);
+			List<Document> batch = (List<Document>) (List<?>) new ArrayList<>(
+					this.documents.subList(this.next, this.next + count));
+			this.next += count;
+			return batch;
+		}
+
+	}
+
+}
