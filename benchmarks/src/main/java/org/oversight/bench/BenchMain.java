@@ -204,8 +204,10 @@ public final class BenchMain {
 			if (this.settings.phases().contains("reports")) {
 				this.report.section("Annual reports of the whole province");
 				Cpu cpu = Cpu.start();
-				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "first run (inserts)");
+				Jobs.ReportFigures first = Jobs.reports(server, db, day.getYear() - 1, day);
+				this.report.reports(first, "first run (inserts)");
 				this.report.cpu(cpu);
+				this.report.rawWrite(first, Jobs.rawReportWrite(db, day.getYear() - 1));
 				cpu = Cpu.start();
 				this.report.reports(Jobs.reports(server, db, day.getYear() - 1, day), "repeat (writes what changed)");
 				this.report.cpu(cpu);
@@ -642,6 +644,18 @@ public final class BenchMain {
 					"| reports of the province, %s (%,d, %,d written) | %.1f s | %.1f s | %.1f× | |", which,
 					f.reports(), f.written(), f.serviceMillis() / 1000.0, f.rawMillis() / 1000.0,
 					f.serviceMillis() / (double) Math.max(1, f.rawMillis())));
+		}
+
+		void rawWrite(Jobs.ReportFigures first, Jobs.RawWrite write) {
+			long beyond = first.serviceMillis() - first.rawMillis() - write.millis();
+			line("- the store's own writing of those reports: the raw driver inserting the same %,d documents (%,d MB of BSON) took %,d ms; the first run against the raw scan and these inserts together: %.1f×; beyond them: %,d ms",
+					write.reports(), write.bytes() >> 20, write.millis(),
+					first.serviceMillis() / (double) Math.max(1, first.rawMillis() + write.millis()), beyond);
+			this.summary.add(String.format(Locale.ROOT,
+					"| reports of the province, first run, against the raw scan and the raw inserts of its %,d reports | %.1f s | %.1f s + %.1f s | %.1f× | |",
+					write.reports(), first.serviceMillis() / 1000.0, first.rawMillis() / 1000.0,
+					write.millis() / 1000.0,
+					first.serviceMillis() / (double) Math.max(1, first.rawMillis() + write.millis())));
 		}
 
 		void partitions(int n, List<Integer> subtrees, long[] took, int[] reports, long topMillis, int topReports,

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
@@ -24,6 +26,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import org.oversight.analytics.report.EcologyReportService;
@@ -433,6 +436,37 @@ final class Jobs {
 			.size();
 		return n;
 	}
+
+	/**
+	 * What the embedded store's own writing of a year's reports costs: the reports the
+	 * service stored, read back as they are, deleted and inserted again by the raw driver
+	 * in unordered batches of the service's size, timed from the first insert to the
+	 * last. The collection ends holding the same documents.
+	 *
+	 * @param reports the documents inserted
+	 * @param bytes their BSON size
+	 * @param millis the inserts' time
+	 */
+	record RawWrite(int reports, long bytes, long millis) {
+	}
+
+	static RawWrite rawReportWrite(MongoDatabase db, int year) {
+		MongoCollection<RawBsonDocument> reports = db.getCollection("ecology_reports", RawBsonDocument.class);
+		List<RawBsonDocument> stored = reports.find(Filters.eq("year", year))
+			.batchSize(REPORT_BATCH)
+			.into(new ArrayList<>());
+		long bytes = stored.stream().mapToLong((document) -> document.getByteBuffer().remaining()).sum();
+		reports.deleteMany(Filters.eq("year", year));
+		long started = System.nanoTime();
+		for (int from = 0; from < stored.size(); from += REPORT_BATCH) {
+			reports.insertMany(stored.subList(from, Math.min(stored.size(), from + REPORT_BATCH)),
+					new InsertManyOptions().ordered(false));
+		}
+		return new RawWrite(stored.size(), bytes, millis(started));
+	}
+
+	/** The service's batch ({@code StoredReports.WRITE_BATCH}). */
+	private static final int REPORT_BATCH = 2_000;
 
 	static long millis(long started) {
 		return (System.nanoTime() - started) / 1_000_000;
