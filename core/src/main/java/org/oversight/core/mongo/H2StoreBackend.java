@@ -70,7 +70,7 @@ final class H2StoreBackend extends H2Backend {
 	/** Replies cut into batches by {@link ReplyBatches}. */
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		return this.batches.cap(super.handleCommand(channel, databaseName, command, query));
+		return this.batches.handle(command, query, () -> super.handleCommand(channel, databaseName, command, query));
 	}
 
 	/**

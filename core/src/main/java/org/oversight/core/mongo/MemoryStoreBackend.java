@@ -23,7 +23,7 @@ final class MemoryStoreBackend extends MemoryBackend {
 
 	@Override
 	public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-		return this.batches.cap(super.handleCommand(channel, databaseName, command, query));
+		return this.batches.handle(command, query, () -> super.handleCommand(channel, databaseName, command, query));
 	}
 
 	@Override
