@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Decimal128;
@@ -55,6 +56,10 @@ final class ReplyBatches {
 		if ("getMore".equals(command) && query.get(command) instanceof Number id && ours(id.longValue())) {
 			return server.get();
 		}
+		if (Boolean.TRUE.equals(query.get("singleBatch"))) {
+			// the client takes one batch and closes the cursor
+			return server.get();
+		}
 		return cap(server.get());
 	}
 
@@ -76,12 +81,15 @@ final class ReplyBatches {
 		if (!(cursor.get(key) instanceof List<?> batch) || batch.size() < 2 || surelyFits(batch)) {
 			return response;
 		}
+		long id = ((Number) cursor.get("id")).longValue();
+		if (id != 0 && !finite(id)) {
+			return response;
+		}
 		int fitting = fitting(batch, 0, Integer.MAX_VALUE, this.maxBytes);
 		if (fitting == batch.size()) {
 			return response;
 		}
 		List<Object> rest = new ArrayList<>(batch.subList(fitting, batch.size()));
-		long id = ((Number) cursor.get("id")).longValue();
 		if (id != 0) {
 			rest.addAll(remaining(id));
 		}
@@ -92,6 +100,20 @@ final class ReplyBatches {
 		cursor.put(key, new ArrayList<>(batch.subList(0, fitting)));
 		cursor.put("id", id);
 		return response;
+	}
+
+	/**
+	 * Whether the server's cursor holds a known list of documents, which can be taken
+	 * over; a tailing cursor (of the oplog, for change streams) is left as it is.
+	 */
+	private boolean finite(long id) {
+		try {
+			Cursor cursor = this.cursors.getCursor(id);
+			return cursor instanceof InMemoryCursor || cursor instanceof CappedCursor;
+		}
+		catch (CursorNotFoundException ex) {
+			return false;
+		}
 	}
 
 	/** Takes everything the server's cursor still holds, and retires it. */
