@@ -1,19 +1,25 @@
 package org.oversight.core.mongo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.bson.BinData;
+import de.bwaldvogel.mongo.bson.BsonJavaScript;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.LegacyUUID;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.exception.CursorNotFoundException;
 
@@ -28,7 +34,10 @@ import de.bwaldvogel.mongo.exception.CursorNotFoundException;
  * on. A batch over the limit keeps the documents that fit; the others, followed by what
  * the server's own cursor still held, wait in a cursor under the same id (a new one when
  * the server had none) that the next {@code getMore} takes from, in batches of the size
- * it asks for and never over the limit. A single document over the limit goes alone.
+ * it asks for and never over the limit. A single document over the limit goes alone. The
+ * documents waiting are copies, as they were read; a cursor not asked for more for ten
+ * minutes is closed. A client asking for a single batch, and a tailing cursor, get the
+ * server's reply as it is.
  */
 final class ReplyBatches {
 
@@ -39,13 +48,16 @@ final class ReplyBatches {
 
 	private final int maxBytes;
 
+	private final Duration idle;
+
 	ReplyBatches(CursorRegistry cursors) {
-		this(cursors, MAX_BATCH_BYTES);
+		this(cursors, MAX_BATCH_BYTES, IDLE);
 	}
 
-	ReplyBatches(CursorRegistry cursors, int maxBytes) {
+	ReplyBatches(CursorRegistry cursors, int maxBytes, Duration idle) {
 		this.cursors = cursors;
 		this.maxBytes = maxBytes;
+		this.idle = idle;
 	}
 
 	/**
@@ -53,14 +65,18 @@ final class ReplyBatches {
 	 * a cursor of ours is answered as it is: its batches are cut already.
 	 */
 	Document handle(String command, Document query, Supplier<Document> server) {
-		if ("getMore".equals(command) && query.get(command) instanceof Number id && ours(id.longValue())) {
-			return server.get();
+		long asked = 0;
+		if ("getMore".equals(command) && query.get(command) instanceof Number id) {
+			if (ours(id.longValue())) {
+				return server.get();
+			}
+			asked = id.longValue();
 		}
 		if (Boolean.TRUE.equals(query.get("singleBatch"))) {
 			// the client takes one batch and closes the cursor
 			return server.get();
 		}
-		return cap(server.get());
+		return cap(server.get(), asked);
 	}
 
 	private boolean ours(long id) {
@@ -72,13 +88,17 @@ final class ReplyBatches {
 		}
 	}
 
-	/** The response, its batch cut to the limit (changed in place). */
-	Document cap(Document response) {
+	/**
+	 * The response, its batch cut to the limit (changed in place); the rest waits under
+	 * the server's cursor id, the one the client asked more of ({@code asked}) when the
+	 * server has just closed it, or a new one.
+	 */
+	Document cap(Document response, long asked) {
 		if (response == null || !(response.get("cursor") instanceof Document cursor)) {
 			return response;
 		}
 		String key = cursor.containsKey("firstBatch") ? "firstBatch" : "nextBatch";
-		if (!(cursor.get(key) instanceof List<?> batch) || batch.size() < 2 || surelyFits(batch)) {
+		if (!(cursor.get(key) instanceof List<?> batch) || batch.size() < 2) {
 			return response;
 		}
 		long id = ((Number) cursor.get("id")).longValue();
@@ -89,14 +109,22 @@ final class ReplyBatches {
 		if (fitting == batch.size()) {
 			return response;
 		}
-		List<Object> rest = new ArrayList<>(batch.subList(fitting, batch.size()));
+		List<Object> rest = new ArrayList<>(batch.size() - fitting);
+		for (Object document : batch.subList(fitting, batch.size())) {
+			rest.add(copy(document));
+		}
 		if (id != 0) {
-			rest.addAll(remaining(id));
+			for (Object document : remaining(id)) {
+				rest.add(copy(document));
+			}
 		}
 		else {
-			id = this.cursors.generateCursorId();
+			id = (asked != 0) ? asked : this.cursors.generateCursorId();
 		}
-		this.cursors.add(new CappedCursor(id, rest, this.maxBytes));
+		expireIdle();
+		CappedCursor capped = new CappedCursor(id, rest, this.maxBytes);
+		this.open.put(id, capped);
+		this.cursors.add(capped);
 		cursor.put(key, new ArrayList<>(batch.subList(0, fitting)));
 		cursor.put("id", id);
 		return response;
@@ -126,6 +154,7 @@ final class ReplyBatches {
 			return List.of();
 		}
 		this.cursors.remove(id);
+		this.open.remove(id);
 		if (cursor instanceof CappedCursor capped) {
 			return capped.documents.subList(capped.next, capped.documents.size());
 		}
@@ -133,21 +162,32 @@ final class ReplyBatches {
 	}
 
 	/**
-	 * Whether a batch is far under the limit, judged by the largest of a few documents
-	 * spread over it: twice that size for every document. Walking every document of every
-	 * reply would cost about a tenth of the server's own encoding of it (800 ns a
-	 * document of ten fields); a batch that may not fit is walked up to the limit.
+	 * A copy of a document to wait in a cursor: the memory backend's results are its
+	 * stored documents, which a write changes in place, and the documents of one read are
+	 * as they were when it was read (MongoDB sorts copies too).
 	 */
-	private boolean surelyFits(List<?> batch) {
-		long largest = 0;
-		int step = Math.max(1, batch.size() / SAMPLES);
-		for (int i = 0; i < batch.size(); i += step) {
-			largest = Math.max(largest, size(batch.get(i)));
-		}
-		return largest * batch.size() * 2 < this.maxBytes;
+	private static Object copy(Object document) {
+		return (document instanceof Document stored) ? stored.cloneDeeply() : document;
 	}
 
-	private static final int SAMPLES = 16;
+	/**
+	 * Closes cursors of ours not asked for more for ten minutes ({@link #IDLE}), as
+	 * MongoDB does: a client that stops reading and never closes its cursor (a crash)
+	 * would otherwise leave the rest of its read in memory for good.
+	 */
+	private void expireIdle() {
+		long now = System.nanoTime();
+		for (CappedCursor cursor : this.open.values()) {
+			if (now - cursor.lastUsed >= this.idle.toNanos()) {
+				this.open.remove(cursor.id, cursor);
+				this.cursors.remove(cursor.id);
+			}
+		}
+	}
+
+	static final Duration IDLE = Duration.ofMinutes(10);
+
+	private final Map<Long, CappedCursor> open = new ConcurrentHashMap<>();
 
 	/**
 	 * How many of the documents from {@code from} fit in a batch of {@code maxBytes} (at
@@ -157,7 +197,7 @@ final class ReplyBatches {
 		long bytes = 0;
 		int end = (int) Math.min(documents.size(), (long) from + count);
 		for (int i = from; i < end; i++) {
-			bytes += size(documents.get(i));
+			bytes += 2 + digits(i - from) + size(documents.get(i));
 			if (bytes > maxBytes && i > from) {
 				return i - from;
 			}
@@ -174,10 +214,12 @@ final class ReplyBatches {
 			}
 			return bytes;
 		}
-		if (value instanceof List<?> list) {
+		if (value instanceof Collection<?> collection) {
+			// the server writes any collection (a set from $setUnion too) as an array
 			long bytes = 5;
-			for (int i = 0; i < list.size(); i++) {
-				bytes += 2 + digits(i) + size(list.get(i));
+			int i = 0;
+			for (Object element : collection) {
+				bytes += 2 + digits(i++) + size(element);
 			}
 			return bytes;
 		}
@@ -205,6 +247,12 @@ final class ReplyBatches {
 		if (value instanceof BinData data) {
 			return 5 + data.getData().length;
 		}
+		if (value instanceof UUID || value instanceof LegacyUUID) {
+			return 21;
+		}
+		if (value instanceof BsonJavaScript script) {
+			return 5 + utf8Length(script.getCode());
+		}
 		if (value instanceof BsonRegularExpression regex) {
 			return 2 + utf8Length(regex.getPattern()) + utf8Length(regex.getOptions());
 		}
@@ -231,7 +279,7 @@ final class ReplyBatches {
 	 * {@code n} gets at most {@code n} (all, with none asked), and never more than the
 	 * limit.
 	 */
-	static final class CappedCursor implements Cursor {
+	final class CappedCursor implements Cursor {
 
 		private final long id;
 
@@ -240,6 +288,8 @@ final class ReplyBatches {
 		private final int maxBytes;
 
 		private int next;
+
+		private volatile long lastUsed = System.nanoTime();
 
 		CappedCursor(long id, List<Object> documents, int maxBytes) {
 			this.id = id;
@@ -265,6 +315,10 @@ final class ReplyBatches {
 			List<Document> batch = (List<Document>) (List<?>) new ArrayList<>(
 					this.documents.subList(this.next, this.next + count));
 			this.next += count;
+			this.lastUsed = System.nanoTime();
+			if (isEmpty()) {
+				ReplyBatches.this.open.remove(this.id, this);
+			}
 			return batch;
 		}
 

@@ -77,16 +77,17 @@ class ReplyBatchesTests {
 	@Test
 	void aBatchOverTheLimitKeepsWhatFitsAndTheRestWaitsInACursor() {
 		CursorRegistry cursors = new CursorRegistry();
-		ReplyBatches batches = new ReplyBatches(cursors, 1000);
+		ReplyBatches batches = new ReplyBatches(cursors, 1000, ReplyBatches.IDLE);
 		List<de.bwaldvogel.mongo.bson.Document> documents = IntStream.range(0, 10)
 			.mapToObj((i) -> new de.bwaldvogel.mongo.bson.Document("s", "x".repeat(300)))
 			.toList();
 		de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L);
 		cursor.put("ns", "oversight.things");
 		cursor.put("firstBatch", new ArrayList<>(documents));
-		batches.cap(new de.bwaldvogel.mongo.bson.Document("cursor", cursor));
+		batches.cap(new de.bwaldvogel.mongo.bson.Document("cursor", cursor), 0);
 
-		// each document is 5 + 3 + 305 = 313 bytes: three fit in 1,000
+		// each document is 5 + 3 + 305 = 313 bytes, and 2 + 1 for its index: three fit in
+		// 1,000
 		assertThat((List<?>) cursor.get("firstBatch")).hasSize(3);
 		long id = ((Number) cursor.get("id")).longValue();
 		assertThat(id).isNotZero();
@@ -95,6 +96,78 @@ class ReplyBatchesTests {
 		assertThat(rest.takeDocuments(0)).hasSize(3);
 		assertThat(rest.takeDocuments(0)).hasSize(2);
 		assertThat(rest.isEmpty()).isTrue();
+	}
+
+	@Test
+	void aFewLargeDocumentsAmongManySmallOnesAreCounted() {
+		CursorRegistry cursors = new CursorRegistry();
+		ReplyBatches batches = new ReplyBatches(cursors, 1_000_000, ReplyBatches.IDLE);
+		List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			boolean large = i == 7 || i == 500 || i == 1_333;
+			documents.add(new de.bwaldvogel.mongo.bson.Document("s", "x".repeat(large ? 400_000 : 40)));
+		}
+		de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L);
+		cursor.put("firstBatch", new ArrayList<>(documents));
+		batches.cap(new de.bwaldvogel.mongo.bson.Document("cursor", cursor), 0);
+
+		List<?> first = (List<?>) cursor.get("firstBatch");
+		// the third large document, at 1,333, is the first that does not fit
+		assertThat(first).hasSize(1_333);
+		var rest = cursors.getCursor(((Number) cursor.get("id")).longValue());
+		assertThat(first.size() + rest.takeDocuments(0).size()).isEqualTo(2_000);
+	}
+
+	@Test
+	void aSetIsSizedAsTheArrayTheServerWrites() {
+		java.util.Set<String> set = new java.util.TreeSet<>(List.of("柳宁", "嘉江", "河陵"));
+		long bson = new RawBsonDocument(new Document("s", List.copyOf(set)), new org.bson.codecs.DocumentCodec())
+			.getByteBuffer()
+			.remaining();
+		assertThat(ReplyBatches.size(new de.bwaldvogel.mongo.bson.Document("s", set))).isEqualTo(bson);
+	}
+
+	@Test
+	void aCursorLeftIdleIsClosed() {
+		CursorRegistry cursors = new CursorRegistry();
+		ReplyBatches batches = new ReplyBatches(cursors, 1000, java.time.Duration.ZERO);
+		long first = cutInTwo(batches);
+		assertThat(cursors.getCursor(first)).isNotNull();
+		long second = cutInTwo(batches);
+		assertThat(cursors.size()).isOne();
+		assertThat(cursors.getCursor(second)).isNotNull();
+		assertThat(second).isNotEqualTo(first);
+	}
+
+	private static long cutInTwo(ReplyBatches batches) {
+		de.bwaldvogel.mongo.bson.Document cursor = new de.bwaldvogel.mongo.bson.Document("id", 0L);
+		cursor.put("firstBatch", List.of(new de.bwaldvogel.mongo.bson.Document("s", "x".repeat(600)),
+				new de.bwaldvogel.mongo.bson.Document("s", "x".repeat(600))));
+		batches.cap(new de.bwaldvogel.mongo.bson.Document("cursor", cursor), 0);
+		assertThat((List<?>) cursor.get("firstBatch")).hasSize(1);
+		return ((Number) cursor.get("id")).longValue();
+	}
+
+	@Test
+	void theRestOfAReadIsAsItWasRead() {
+		EmbeddedMongoServer server = EmbeddedMongoServer.start(EmbeddedBackend.MEMORY, null);
+		try (MongoClient client = MongoClients.create(server.connectionString())) {
+			MongoCollection<Document> things = client.getDatabase("oversight").getCollection("things");
+			things.insertMany(IntStream.range(0, 40)
+				.mapToObj((n) -> new Document("_id", n).append("n", n).append("text", MEGABYTE))
+				.toList());
+			List<Integer> read = new ArrayList<>();
+			try (var cursor = things.find(Filters.lt("n", 100)).sort(Sorts.ascending("n")).iterator()) {
+				read.add(cursor.next().getInteger("n"));
+				// the first batch is here; the server holds the rest
+				things.updateOne(Filters.eq("_id", 35), new Document("$set", new Document("n", 500)));
+				cursor.forEachRemaining((document) -> read.add(document.getInteger("n")));
+			}
+			assertThat(read).isEqualTo(IntStream.range(0, 40).boxed().toList());
+		}
+		finally {
+			server.destroy();
+		}
 	}
 
 	@ParameterizedTest
