@@ -45,7 +45,7 @@ class ReplyBatchesTests {
 	private static final String MEGABYTE = "政".repeat(1024 * 1024 / 3);
 
 	@Test
-	void aDocumentsSizeIsItsBsonSize() {
+	void aDocumentsSizeIsItsBsonSizeWithTwoBytesMoreForEachAsciiCharacter() {
 		ObjectId id = new ObjectId();
 		Instant at = Instant.parse("2026-11-22T10:00:00Z");
 		Document driver = new Document("_id", id).append("name", "柳宁区委 X01")
@@ -71,13 +71,25 @@ class ReplyBatchesTests {
 		nested.put("rows", List.of(new de.bwaldvogel.mongo.bson.Document("v", 1)));
 		server.put("nested", nested);
 		long bson = new RawBsonDocument(driver, new org.bson.codecs.DocumentCodec()).getByteBuffer().remaining();
-		assertThat(ReplyBatches.size(server)).isEqualTo(bson);
+		// strings are counted at three bytes a character, what a Chinese character takes
+		assertThat(ReplyBatches.size(server)).isEqualTo(bson + 2 * ascii(driver));
+	}
+
+	/** The ASCII characters of the keys and strings of a value. */
+	private static long ascii(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return map.entrySet().stream().mapToLong((e) -> ascii(e.getKey()) + ascii(e.getValue())).sum();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().mapToLong(ReplyBatchesTests::ascii).sum();
+		}
+		return (value instanceof String text) ? text.chars().filter((c) -> c < 0x80).count() : 0;
 	}
 
 	@Test
 	void aBatchOverTheLimitKeepsWhatFitsAndTheRestWaitsInACursor() {
 		CursorRegistry cursors = new CursorRegistry();
-		ReplyBatches batches = new ReplyBatches(cursors, 1000, ReplyBatches.IDLE);
+		ReplyBatches batches = new ReplyBatches(cursors, 3000, ReplyBatches.IDLE);
 		List<de.bwaldvogel.mongo.bson.Document> documents = IntStream.range(0, 10)
 			.mapToObj((i) -> new de.bwaldvogel.mongo.bson.Document("s", "x".repeat(300)))
 			.toList();
@@ -86,8 +98,8 @@ class ReplyBatchesTests {
 		cursor.put("firstBatch", new ArrayList<>(documents));
 		batches.cap(new de.bwaldvogel.mongo.bson.Document("cursor", cursor), 0);
 
-		// each document is 5 + 3 + 305 = 313 bytes, and 2 + 1 for its index: three fit in
-		// 1,000
+		// each document is counted 5 + (2 + 3) + (5 + 900) = 915 bytes, and 2 + 1 for its
+		// index: three fit in 3,000
 		assertThat((List<?>) cursor.get("firstBatch")).hasSize(3);
 		long id = ((Number) cursor.get("id")).longValue();
 		assertThat(id).isNotZero();
@@ -101,7 +113,7 @@ class ReplyBatchesTests {
 	@Test
 	void aFewLargeDocumentsAmongManySmallOnesAreCounted() {
 		CursorRegistry cursors = new CursorRegistry();
-		ReplyBatches batches = new ReplyBatches(cursors, 1_000_000, ReplyBatches.IDLE);
+		ReplyBatches batches = new ReplyBatches(cursors, 3_000_000, ReplyBatches.IDLE);
 		List<de.bwaldvogel.mongo.bson.Document> documents = new ArrayList<>();
 		for (int i = 0; i < 2_000; i++) {
 			boolean large = i == 7 || i == 500 || i == 1_333;
@@ -124,7 +136,7 @@ class ReplyBatchesTests {
 		long bson = new RawBsonDocument(new Document("s", List.copyOf(set)), new org.bson.codecs.DocumentCodec())
 			.getByteBuffer()
 			.remaining();
-		assertThat(ReplyBatches.size(new de.bwaldvogel.mongo.bson.Document("s", set))).isEqualTo(bson);
+		assertThat(ReplyBatches.size(new de.bwaldvogel.mongo.bson.Document("s", set))).isEqualTo(bson + 2);
 	}
 
 	@Test
@@ -154,16 +166,24 @@ class ReplyBatchesTests {
 		try (MongoClient client = MongoClients.create(server.connectionString())) {
 			MongoCollection<Document> things = client.getDatabase("oversight").getCollection("things");
 			things.insertMany(IntStream.range(0, 40)
-				.mapToObj((n) -> new Document("_id", n).append("n", n).append("text", MEGABYTE))
+				.mapToObj((n) -> new Document("_id", n).append("n", n)
+					.append("text", MEGABYTE)
+					.append("part", new Document("tags", List.of("a"))))
 				.toList());
 			List<Integer> read = new ArrayList<>();
+			List<Object> tags = new ArrayList<>();
 			try (var cursor = things.find(Filters.lt("n", 100)).sort(Sorts.ascending("n")).iterator()) {
 				read.add(cursor.next().getInteger("n"));
 				// the first batch is here; the server holds the rest
 				things.updateOne(Filters.eq("_id", 35), new Document("$set", new Document("n", 500)));
-				cursor.forEachRemaining((document) -> read.add(document.getInteger("n")));
+				things.updateOne(Filters.eq("_id", 36), new Document("$push", new Document("part.tags", "b")));
+				cursor.forEachRemaining((document) -> {
+					read.add(document.getInteger("n"));
+					tags.add(document.get("part", Document.class).get("tags"));
+				});
 			}
 			assertThat(read).isEqualTo(IntStream.range(0, 40).boxed().toList());
+			assertThat(tags).containsOnly(List.of("a"));
 		}
 		finally {
 			server.destroy();
