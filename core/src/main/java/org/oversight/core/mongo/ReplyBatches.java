@@ -44,11 +44,17 @@ final class ReplyBatches {
 	/** MongoDB's own limit for a batch. */
 	static final int MAX_BATCH_BYTES = 16 * 1024 * 1024;
 
+	/** How long a cursor of ours waits to be asked for more: MongoDB's default. */
+	static final Duration IDLE = Duration.ofMinutes(10);
+
 	private final CursorRegistry cursors;
 
 	private final int maxBytes;
 
 	private final Duration idle;
+
+	/** The cursors of ours still holding documents. */
+	private final Map<Long, CappedCursor> open = new ConcurrentHashMap<>();
 
 	ReplyBatches(CursorRegistry cursors) {
 		this(cursors, MAX_BATCH_BYTES, IDLE);
@@ -186,10 +192,6 @@ final class ReplyBatches {
 			}
 		}
 	}
-
-	static final Duration IDLE = Duration.ofMinutes(10);
-
-	private final Map<Long, CappedCursor> open = new ConcurrentHashMap<>();
 
 	/**
 	 * How many of the documents from {@code from} fit in a batch of {@code maxBytes} (at
